@@ -1,0 +1,97 @@
+//! The command line: clap types, one function per subcommand, exit codes. Nothing below
+//! this module knows about argv or prints.
+
+mod extract_cmd;
+
+use std::io::Write;
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand};
+
+/// How a run ended; `main` maps it to the process exit code.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ExitStatus {
+    /// 0: nothing at or above `--fail-on` (after the baseline).
+    Clean,
+    /// 1: findings.
+    Findings,
+    /// 2: usage, configuration or input error.
+    Error,
+}
+
+impl From<ExitStatus> for ExitCode {
+    fn from(s: ExitStatus) -> ExitCode {
+        ExitCode::from(match s {
+            ExitStatus::Clean => 0,
+            ExitStatus::Findings => 1,
+            ExitStatus::Error => 2,
+        })
+    }
+}
+
+#[derive(Debug, Parser)]
+#[command(name = "crosscheck", version, about = "Find the figures that conflict across sources", long_about = None)]
+pub struct Cli {
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// List every money, percent, number and count claim in the sources.
+    #[command(
+        after_help = "Examples:\n  crosscheck extract seeds/\n  crosscheck extract --format jsonl article.txt\n  echo 'It cost $5bn.' | crosscheck extract -"
+    )]
+    Extract(extract_cmd::ExtractArgs),
+}
+
+/// Parses argv, runs the subcommand, prints errors, returns the exit code.
+pub fn main() -> ExitCode {
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(e) => {
+            // clap prints help/version to stdout with exit 0, usage errors to stderr with 2.
+            let _ = e.print();
+            return if e.use_stderr() {
+                ExitStatus::Error.into()
+            } else {
+                ExitStatus::Clean.into()
+            };
+        }
+    };
+    run(cli).into()
+}
+
+pub fn run(cli: Cli) -> ExitStatus {
+    let result = match cli.command {
+        Command::Extract(args) => extract_cmd::run(args),
+    };
+    match result {
+        Ok(status) => status,
+        Err(e) => {
+            if is_broken_pipe(&e) {
+                // The reader left (`crosscheck extract | head`); exit 0 like ripgrep.
+                return ExitStatus::Clean;
+            }
+            let _ = writeln!(std::io::stderr(), "error: {e:#}");
+            ExitStatus::Error
+        }
+    }
+}
+
+fn is_broken_pipe(e: &anyhow::Error) -> bool {
+    e.chain().any(|c| {
+        c.downcast_ref::<std::io::Error>()
+            .is_some_and(|io| io.kind() == std::io::ErrorKind::BrokenPipe)
+    })
+}
+
+/// Paths given on the command line; none means the current directory for `extract`.
+pub(crate) fn paths_or(paths: Vec<PathBuf>, default: &str) -> Vec<PathBuf> {
+    if paths.is_empty() {
+        vec![PathBuf::from(default)]
+    } else {
+        paths
+    }
+}

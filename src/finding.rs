@@ -1,0 +1,159 @@
+//! The report model every renderer reads: sources, metrics with their claims, findings,
+//! stale baseline entries and a summary. Data only; nothing here formats for a terminal.
+//!
+//! Serialized as-is, this is the `check --format json` contract (docs/report-json.md); it
+//! changes only with [`SCHEMA_VERSION`].
+
+use serde::{Deserialize, Serialize};
+
+/// Version of the JSON report. Bump on any change a consumer could notice.
+pub const SCHEMA_VERSION: u32 = 1;
+
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+pub struct Report {
+    pub schema_version: u32,
+    pub sources: Vec<SourceInfo>,
+    pub metrics: Vec<MetricReport>,
+    pub findings: Vec<Finding>,
+    pub stale_baseline: Vec<StaleEntry>,
+    /// Claims no metric took; filled only with `--unlinked`.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub unlinked: Vec<ClaimReport>,
+    pub summary: Summary,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+pub struct SourceInfo {
+    /// Stable id: the path as given or walked, with `/` separators.
+    pub id: String,
+    pub path: String,
+    pub name: Option<String>,
+    /// ISO date `YYYY-MM-DD`.
+    pub published: Option<String>,
+    pub url: Option<String>,
+}
+
+#[derive(Debug, Clone, Copy, Serialize, Deserialize, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[serde(rename_all = "lowercase")]
+pub enum MetricStatus {
+    /// Claims from two or more sources, no conflict.
+    Agree,
+    /// At least one conflict finding on this metric.
+    Conflict,
+    /// Claims from one source only.
+    Single,
+    /// No claim linked.
+    None,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+pub struct MetricReport {
+    pub id: String,
+    pub label: String,
+    /// `money`, `percent`, `number` or `count`.
+    pub kind: String,
+    pub status: MetricStatus,
+    pub claims: Vec<ClaimReport>,
+}
+
+/// A claim as reports show it: where it is, what it says, and its normalized figure.
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+pub struct ClaimReport {
+    pub source: String,
+    pub line: usize,
+    pub column: usize,
+    pub start: usize,
+    pub end: usize,
+    pub text: String,
+    pub kind: String,
+    /// Exact decimal strings in base units.
+    pub value: Option<String>,
+    pub low: Option<String>,
+    pub high: Option<String>,
+    pub currency: Option<String>,
+    pub hedge: Option<String>,
+    pub attributed_to: Option<String>,
+    /// The sentence the claim sits in, whitespace collapsed.
+    pub sentence: String,
+    pub normalized: Option<NormalizedReport>,
+    /// `--explain`: the words that linked this claim to the metric it is listed under.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub linked_by: Vec<String>,
+    /// Verdict of this claim within its metric: `agree`, `conflict`, `single`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub verdict: Option<String>,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+pub struct NormalizedReport {
+    pub value: Option<String>,
+    pub low: Option<String>,
+    pub high: Option<String>,
+    pub currency: Option<String>,
+    /// Units of `currency` per unit of the claim's own currency.
+    pub rate: Option<String>,
+    pub rate_date: Option<String>,
+    /// `ecb`, `rules.toml`, `inline` or `identity`.
+    pub rate_source: Option<String>,
+    /// Compact human figure: `$119.8bn`, `50%`.
+    pub display: String,
+}
+
+#[derive(Debug, Clone, Copy, Serialize, Deserialize, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[serde(rename_all = "lowercase")]
+pub enum Severity {
+    Info,
+    Warning,
+    Error,
+}
+
+impl Severity {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Severity::Info => "info",
+            Severity::Warning => "warning",
+            Severity::Error => "error",
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, Serialize, Deserialize, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[serde(rename_all = "lowercase")]
+pub enum BaselineState {
+    New,
+    Known,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+pub struct Finding {
+    /// Stable kebab-case code (`cross-source-conflict`).
+    pub code: String,
+    pub severity: Severity,
+    /// One line that shows the arithmetic.
+    pub message: String,
+    /// Lower-case hex SHA-256 of the canonical content string (docs/baseline.md).
+    pub fingerprint: String,
+    pub baseline: BaselineState,
+    /// The `[[rule]]` id or metric id that produced it.
+    pub rule: String,
+    /// Where that rule or metric is defined, `rules.toml:LINE:COL`, when known.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub rule_location: Option<String>,
+    pub metrics: Vec<String>,
+    pub claims: Vec<ClaimReport>,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+pub struct StaleEntry {
+    pub fingerprint: String,
+    pub message: String,
+}
+
+#[derive(Debug, Clone, Default, Serialize, Deserialize, PartialEq)]
+pub struct Summary {
+    pub sources: usize,
+    pub claims: usize,
+    pub linked: usize,
+    pub findings: usize,
+    pub new: usize,
+}
