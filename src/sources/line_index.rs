@@ -42,6 +42,6 @@ mod tests {
         assert_eq!(idx.line_col_in(text, 0), (1, 1));
         assert_eq!(idx.line_col_in(text, 3), (2, 1));
         assert_eq!(idx.line_col_in(text, 6), (2, 2)); // after the 3-byte €
-        assert_eq!(idx.line_col_in(text, 9), (3, 1));
+        assert_eq!(idx.line_col_in(text, 10), (3, 1));
     }
 }
