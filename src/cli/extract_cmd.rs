@@ -53,6 +53,16 @@ pub fn run(args: ExtractArgs) -> Result<ExitStatus> {
                 "text": &source.text[c.start..c.end],
                 "kind": c.kind.as_str(),
                 "value": c.value.map(|v| v.normalize().to_string()),
+                "low": c.low.map(|v| v.normalize().to_string()),
+                "high": c.high.map(|v| v.normalize().to_string()),
+                "currency": c.currency.and_then(|cue| match cue {
+                    extract::CurrencyCue::Iso(code) => Some(code),
+                    extract::CurrencyCue::Dollar => Some("USD"),
+                    extract::CurrencyCue::Unknown => None,
+                }),
+                "unit": c.unit,
+                "hedge": c.hedge.map(|h| h.as_str()),
+                "attributed_to": c.attributed_to,
             });
             serde_json::to_writer(&mut out, &obj)?;
             out.write_all(b"\n")?;

@@ -111,8 +111,11 @@ pub fn extract_source(source: &crate::sources::Source) -> Vec<Claim> {
     claims
 }
 
+mod lexicon;
+mod scanner;
+mod token;
+
 /// Extracts every claim in `text`, in order of position.
 pub fn extract(text: &str) -> Vec<Claim> {
-    let _ = text;
-    Vec::new()
+    scanner::Scanner::new(text).claims()
 }
