@@ -2,5 +2,6 @@
 //! different currencies and with different hedges can be compared.
 
 pub mod currency;
+pub mod display;
 pub mod fx;
 pub mod interval;
