@@ -22,4 +22,5 @@
 pub mod cli;
 pub mod extract;
 pub mod finding;
+pub mod normalize;
 pub mod sources;
