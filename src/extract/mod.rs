@@ -111,11 +111,14 @@ pub fn extract_source(source: &crate::sources::Source) -> Vec<Claim> {
     claims
 }
 
+mod context;
 mod lexicon;
 mod scanner;
 mod token;
 
 /// Extracts every claim in `text`, in order of position.
 pub fn extract(text: &str) -> Vec<Claim> {
-    scanner::Scanner::new(text).claims()
+    let mut claims = scanner::Scanner::new(text).claims();
+    context::annotate(text, &mut claims);
+    claims
 }

@@ -527,8 +527,10 @@ impl<'a> Scanner<'a> {
             plain_digits: plain && currency.is_none(),
         };
         let mut sub = Sub::One;
+        // `billions of dollars`, `hundreds of billions of {dollars}`
+        let of_skip = if a.vague && self.w(a.end) == "of" { 1 } else { 0 };
         if a.currency.is_none() {
-            if let Some((cue, s, next, f)) = self.suffix_currency(a.end) {
+            if let Some((cue, s, next, f)) = self.suffix_currency(a.end + of_skip) {
                 a.currency = Some(cue);
                 sub = s;
                 factor = f;

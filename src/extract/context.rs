@@ -1,0 +1,475 @@
+//! Context around claims: sentence boundaries, attribution (`according to X`, `X said`,
+//! `said X`, `X told AFP`) and inline conversions (`114.2 billion euros ($119.8 billion)`).
+
+use super::{Claim, Kind};
+
+/// Sentence spans of `text`, in order, covering every non-blank stretch.
+pub(crate) fn sentences(text: &str) -> Vec<(usize, usize)> {
+    let b = text.as_bytes();
+    let mut out = Vec::new();
+    let mut start = 0;
+    let mut i = 0;
+    while i < b.len() {
+        let c = b[i];
+        let boundary_end = match c {
+            b'\n' => Some(i),
+            b'.' | b'!' | b'?' => {
+                // Include closing quotes and brackets after the mark.
+                let mut j = i + 1;
+                while j < b.len() {
+                    let rest = &text[j..];
+                    let ch = rest.chars().next().unwrap_or(' ');
+                    if matches!(ch, '"' | '\'' | '”' | '’' | ')' | ']') {
+                        j += ch.len_utf8();
+                    } else {
+                        break;
+                    }
+                }
+                let next_space = b.get(j).is_none_or(|c| c.is_ascii_whitespace());
+                if next_space
+                    && !(c == b'.' && is_abbreviation(text, i))
+                    && next_starts_sentence(text, j)
+                {
+                    Some(j)
+                } else {
+                    None
+                }
+            }
+            _ => None,
+        };
+        if let Some(end) = boundary_end {
+            push_trimmed(text, start, end, &mut out);
+            start = end;
+            i = end.max(i + 1);
+            continue;
+        }
+        i += 1;
+    }
+    push_trimmed(text, start, b.len(), &mut out);
+    out
+}
+
+fn push_trimmed(text: &str, start: usize, end: usize, out: &mut Vec<(usize, usize)>) {
+    let s = &text[start..end];
+    let lead = s.len() - s.trim_start().len();
+    let trail = s.len() - s.trim_end().len();
+    if lead + trail < s.len() {
+        out.push((start + lead, end - trail));
+    }
+}
+
+/// After whitespace, does a new sentence start (capital letter, digit, quote, or end)?
+fn next_starts_sentence(text: &str, j: usize) -> bool {
+    let rest = text[j..].trim_start();
+    match rest.chars().next() {
+        None => true,
+        Some(c) => {
+            c.is_uppercase()
+                || c.is_ascii_digit()
+                || matches!(c, '"' | '“' | '‘' | '\'' | '(' | '$' | '€' | '£')
+        }
+    }
+}
+
+/// `U.S.`, `Mr.`, `Jan.`, `e.g.`, an initial: a period that does not end a sentence.
+fn is_abbreviation(text: &str, dot: usize) -> bool {
+    let before = &text[..dot];
+    let word_start =
+        before.rfind(|c: char| c.is_whitespace() || c == '(' || c == '"').map_or(0, |p| p + 1);
+    let word = &before[word_start..];
+    if word.is_empty() {
+        return false;
+    }
+    // Single letters and dotted initialisms: U.S, e.g, J.
+    if word.chars().count() == 1 || word.contains('.') {
+        return word.chars().next().is_some_and(|c| c.is_alphabetic());
+    }
+    matches!(
+        word.to_ascii_lowercase().as_str(),
+        "mr" | "mrs"
+            | "ms"
+            | "dr"
+            | "prof"
+            | "st"
+            | "gen"
+            | "sen"
+            | "rep"
+            | "gov"
+            | "lt"
+            | "col"
+            | "capt"
+            | "sgt"
+            | "jr"
+            | "sr"
+            | "inc"
+            | "corp"
+            | "co"
+            | "ltd"
+            | "no"
+            | "vs"
+            | "jan"
+            | "feb"
+            | "mar"
+            | "apr"
+            | "jun"
+            | "jul"
+            | "aug"
+            | "sep"
+            | "sept"
+            | "oct"
+            | "nov"
+            | "dec"
+            | "approx"
+            | "est"
+            | "fig"
+            | "vol"
+            | "pp"
+            | "nr"
+            | "nrs"
+    )
+}
+
+/// Verbs that attribute a statement to the words before them (`Trump said`).
+fn speech_verb(w: &str) -> bool {
+    matches!(
+        w,
+        "said"
+            | "says"
+            | "told"
+            | "tells"
+            | "estimated"
+            | "estimates"
+            | "reported"
+            | "reports"
+            | "stated"
+            | "states"
+            | "claimed"
+            | "claims"
+            | "announced"
+            | "announces"
+            | "wrote"
+            | "writes"
+            | "noted"
+            | "notes"
+            | "added"
+            | "adds"
+            | "predicted"
+            | "calculated"
+            | "calculates"
+            | "argued"
+            | "argues"
+            | "insisted"
+            | "insists"
+            | "confirmed"
+            | "confirms"
+            | "mentioned"
+            | "instructed"
+            | "advised"
+            | "suggested"
+            | "explained"
+            | "warned"
+            | "declared"
+            | "asserted"
+            | "tweeted"
+            | "posted"
+            | "testified"
+    )
+}
+
+fn pronoun(w: &str) -> bool {
+    matches!(
+        w.to_ascii_lowercase().as_str(),
+        "i" | "we" | "he" | "she" | "they" | "it" | "you" | "this" | "that"
+    )
+}
+
+/// A word with its byte span.
+struct Word<'a> {
+    start: usize,
+    end: usize,
+    text: &'a str,
+}
+
+fn words(text: &str, base: usize) -> Vec<Word<'_>> {
+    let mut out = Vec::new();
+    let mut start = None;
+    for (i, c) in text.char_indices() {
+        let part = c.is_alphanumeric() || c == '.' || c == '\'' || c == '’' || c == '-' || c == '&';
+        match (part, start) {
+            (true, None) => start = Some(i),
+            (false, Some(s)) => {
+                out.push(Word { start: base + s, end: base + i, text: &text[s..i] });
+                start = None;
+            }
+            _ => {}
+        }
+        // Punctuation that ends a clause is a word of its own, so speakers stop there.
+        if matches!(c, ',' | ';' | ':' | '"' | '“' | '”' | '(' | ')' | '—' | '–') {
+            out.push(Word {
+                start: base + i,
+                end: base + i + c.len_utf8(),
+                text: &text[i..i + c.len_utf8()],
+            });
+        }
+    }
+    if let Some(s) = start {
+        out.push(Word { start: base + s, end: base + text.len(), text: &text[s..] });
+    }
+    // Trailing sentence periods belong to no word.
+    for w in &mut out {
+        if w.text.len() > 1 && w.text.ends_with('.') && !w.text[..w.text.len() - 1].contains('.') {
+            w.text = &w.text[..w.text.len() - 1];
+            w.end -= 1;
+        }
+    }
+    out
+}
+
+fn is_clause_mark(w: &str) -> bool {
+    matches!(w, "," | ";" | ":" | "\"" | "“" | "”" | "(" | ")" | "—" | "–")
+}
+
+fn clause_word(w: &str) -> bool {
+    matches!(
+        w.to_ascii_lowercase().as_str(),
+        "that"
+            | "which"
+            | "and"
+            | "but"
+            | "when"
+            | "as"
+            | "while"
+            | "because"
+            | "after"
+            | "before"
+            | "if"
+    )
+}
+
+/// Who a sentence attributes its claims to, and where that attribution sits (byte offset of
+/// the cue), nearest first. Returns all attributions found in the sentence.
+fn attributions(text: &str, sentence: (usize, usize)) -> Vec<(usize, String)> {
+    let s = &text[sentence.0..sentence.1];
+    let ws = words(s, sentence.0);
+    let mut out = Vec::new();
+    for (i, w) in ws.iter().enumerate() {
+        let lw = w.text.to_ascii_lowercase();
+        // according to X / in response to X (a machine rewrite of "according to")
+        let after = if lw == "according"
+            && ws.get(i + 1).is_some_and(|n| n.text.eq_ignore_ascii_case("to"))
+        {
+            Some(i + 2)
+        } else if lw == "in"
+            && ws.get(i + 1).is_some_and(|n| n.text.eq_ignore_ascii_case("response"))
+            && ws.get(i + 2).is_some_and(|n| n.text.eq_ignore_ascii_case("to"))
+        {
+            Some(i + 3)
+        } else {
+            None
+        };
+        if let Some(a) = after {
+            let phrase = take_forward(&ws, a, text);
+            if let Some(p) = phrase {
+                out.push((w.start, p));
+            }
+            continue;
+        }
+        // A speech verb in lower case, not a passive ("estimated to be") or a noun ("States").
+        let passive = ws.get(i + 1).is_some_and(|n| matches!(n.text, "to" | "at" | "by"));
+        if speech_verb(w.text) && !passive {
+            // X said
+            if let Some(p) = take_backward(&ws, i, text) {
+                out.push((w.start, p));
+                continue;
+            }
+            // said X
+            if let Some(p) = take_forward(&ws, i + 1, text) {
+                if p.starts_with(char::is_uppercase) || p.starts_with("the ") {
+                    out.push((w.start, p));
+                }
+            }
+        }
+    }
+    out
+}
+
+/// Words after position `a` up to a clause mark, at most six words: the speaker.
+fn take_forward(ws: &[Word<'_>], a: usize, text: &str) -> Option<String> {
+    let mut end = a;
+    while end < ws.len()
+        && end < a + 6
+        && !is_clause_mark(ws[end].text)
+        && !(end > a && clause_word(ws[end].text))
+    {
+        let t = ws[end].text;
+        if end > a
+            && t.chars().next().is_some_and(|c| c.is_lowercase())
+            && !matches!(t, "of" | "the" | "for" | "and")
+        {
+            // Lower-case words after the name are the rest of the sentence ("said on Monday").
+            if ws[a..end].iter().any(|w| w.text.starts_with(char::is_uppercase)) {
+                break;
+            }
+        }
+        if matches!(
+            t.to_ascii_lowercase().as_str(),
+            "on" | "in" | "at" | "last" | "this" | "earlier" | "later"
+        ) && end > a
+        {
+            break;
+        }
+        end += 1;
+    }
+    span_text(ws, a, end, text)
+}
+
+/// Words before position `v` (a speech verb) back to a clause mark, at most six: the
+/// speaker. Skips an appositive (`The Kiel Institute, a German research body, said`).
+fn take_backward(ws: &[Word<'_>], v: usize, text: &str) -> Option<String> {
+    let mut end = v;
+    // Appositive: "The Kiel Institute, a German economic research body, said": skip back
+    // over ", a …," to the name before it.
+    if end >= 2 && ws[end - 1].text == "," {
+        let mut k = end - 1;
+        while k > 0 && !is_clause_mark(ws[k - 1].text) {
+            k -= 1;
+        }
+        let apposition = ws
+            .get(k)
+            .is_some_and(|w| matches!(w.text.to_ascii_lowercase().as_str(), "a" | "an" | "the"));
+        if k > 0 && ws[k - 1].text == "," && apposition {
+            end = k - 1;
+        } else {
+            return None;
+        }
+    }
+    let mut start = end;
+    while start > 0
+        && end - start < 6
+        && !is_clause_mark(ws[start - 1].text)
+        && !clause_word(ws[start - 1].text)
+    {
+        start -= 1;
+    }
+    span_text(ws, start, end, text)
+}
+
+fn span_text(ws: &[Word<'_>], a: usize, b: usize, text: &str) -> Option<String> {
+    if a >= b || b > ws.len() {
+        return None;
+    }
+    let t = text[ws[a].start..ws[b - 1].end].split_whitespace().collect::<Vec<_>>().join(" ");
+    let t = t.trim_matches(|c: char| !c.is_alphanumeric() && c != '.').to_string();
+    (!t.is_empty()).then_some(t)
+}
+
+/// Fills `sentence`, `attributed_to` and `restates` on claims found in `text`.
+pub(crate) fn annotate(text: &str, claims: &mut [Claim]) {
+    if claims.is_empty() {
+        return;
+    }
+    let sents = sentences(text);
+    let mut cache: Vec<Option<Vec<(usize, String)>>> = vec![None; sents.len()];
+    for c in claims.iter_mut() {
+        let idx = sents.partition_point(|s| s.1 <= c.start).min(sents.len().saturating_sub(1));
+        if let Some(&s) = sents.get(idx) {
+            c.sentence = (s.0.min(c.start), s.1.max(c.end));
+            // Pronoun speakers ("I told them") are resolved to the last named speaker in the
+            // two sentences before.
+            let mut speaker = nearest(&mut cache, &sents, text, idx, c.start);
+            if speaker.as_deref().is_some_and(pronoun) {
+                for back in 1..=2 {
+                    if idx < back {
+                        break;
+                    }
+                    if let Some(p) = nearest(&mut cache, &sents, text, idx - back, usize::MAX) {
+                        if !pronoun(&p) {
+                            speaker = Some(p);
+                            break;
+                        }
+                    }
+                }
+            }
+            c.attributed_to = speaker;
+        }
+    }
+    // Inline conversions: a money claim directly followed by `(` another money claim `)`.
+    for i in 1..claims.len() {
+        let (a, b) = (&claims[i - 1], &claims[i]);
+        if a.kind != Kind::Money || b.kind != Kind::Money || a.currency == b.currency {
+            continue;
+        }
+        let between = text[a.end..b.start].trim();
+        let opener = matches!(
+            between,
+            "(" | "(about"
+                | "(around"
+                | "(roughly"
+                | "(some"
+                | "(or"
+                | "(or about"
+                | "(approximately"
+                | ", or"
+                | "or"
+        );
+        let closer = text[b.end..].trim_start().starts_with(')') || between.ends_with("or");
+        if opener && closer {
+            claims[i].restates = Some(i - 1);
+        }
+    }
+}
+
+fn nearest(
+    cache: &mut [Option<Vec<(usize, String)>>],
+    sents: &[(usize, usize)],
+    text: &str,
+    idx: usize,
+    at: usize,
+) -> Option<String> {
+    let list = cache[idx].get_or_insert_with(|| attributions(text, sents[idx]));
+    list.iter().min_by_key(|(pos, _)| pos.abs_diff(at)).map(|(_, who)| who.clone())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn sents(t: &str) -> Vec<&str> {
+        sentences(t).into_iter().map(|(a, b)| &t[a..b]).collect()
+    }
+
+    #[test]
+    fn splits_sentences_but_not_abbreviations() {
+        assert_eq!(
+            sents("The U.S. gave $5bn. Mr. Smith said so! Next line\nnew one"),
+            vec!["The U.S. gave $5bn.", "Mr. Smith said so!", "Next line", "new one"]
+        );
+    }
+
+    fn who(t: &str) -> Option<String> {
+        attributions(t, (0, t.len())).into_iter().next().map(|(_, w)| w)
+    }
+
+    #[test]
+    fn attribution_forms() {
+        assert_eq!(
+            who("Aid reached $5bn, according to the Kiel Institute.").as_deref(),
+            Some("the Kiel Institute")
+        );
+        assert_eq!(
+            who("The U.S. State Department said on January 20 that aid was $65.9 billion.")
+                .as_deref(),
+            Some("The U.S. State Department")
+        );
+        assert_eq!(
+            who("The Kiel Institute, a German economic research body, said that it was €64bn.")
+                .as_deref(),
+            Some("The Kiel Institute")
+        );
+        assert_eq!(who("\"It is $500 billion,\" said Trump.").as_deref(), Some("Trump"));
+        assert_eq!(
+            who("A Ukrainian source told AFP it was $500 billion.").as_deref(),
+            Some("A Ukrainian source")
+        );
+    }
+}
