@@ -419,6 +419,25 @@ pub(crate) fn annotate(text: &str, claims: &mut [Claim]) {
     }
 }
 
+/// `forty-five (45)`, `45 (forty five)`: a number restated in parentheses is one claim.
+pub(crate) fn drop_restatements(text: &str, claims: &mut Vec<Claim>) {
+    let mut i = 1;
+    while i < claims.len() {
+        let (a, b) = (&claims[i - 1], &claims[i]);
+        let restated = a.kind == b.kind
+            && a.kind != Kind::Money
+            && a.value.is_some()
+            && a.value == b.value
+            && text[a.end..b.start].trim() == "("
+            && text[b.end..].trim_start().starts_with(')');
+        if restated {
+            claims.remove(i);
+        } else {
+            i += 1;
+        }
+    }
+}
+
 fn nearest(
     cache: &mut [Option<Vec<(usize, String)>>],
     sents: &[(usize, usize)],

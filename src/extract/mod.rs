@@ -119,6 +119,7 @@ mod token;
 /// Extracts every claim in `text`, in order of position.
 pub fn extract(text: &str) -> Vec<Claim> {
     let mut claims = scanner::Scanner::new(text).claims();
+    context::drop_restatements(text, &mut claims);
     context::annotate(text, &mut claims);
     claims
 }

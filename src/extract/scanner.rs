@@ -205,7 +205,7 @@ impl<'a> Scanner<'a> {
                 && self.is_word(i - 2)
             {
                 let w = self.w(i - 2);
-                if lx::small(w).is_none()
+                if w != "e" && lx::small(w).is_none()
                     && lx::scale(w).is_none()
                     && lx::iso_code(self.raw(i - 2)).is_none()
                 {
@@ -245,13 +245,52 @@ impl<'a> Scanner<'a> {
                 dead = true;
             }
             // +1-222-…
-            if i >= 1 && self.is_p(i - 1, "+") && self.glued(i) {
+            if i >= 1 && self.is_p(i - 1, "+") && self.glued(i) && (i == 1 || self.toks[i - 1].gap) {
+                dead = true;
+            }
+            // 2013-14, 2022–2024: a year range.
+            if self.raw(i).len() == 4
+                && self.raw(i).parse::<u32>().is_ok_and(|y| (1800..=2100).contains(&y))
+                && self.is_dash(i + 1)
+                && self.glued(i + 1)
+                && self.kind(i + 2) == Some(TK::Num)
+                && self.glued(i + 2)
+                && matches!(self.raw(i + 2).len(), 2 | 4)
+            {
+                self.dead[i + 2] = true;
+                dead = true;
+            }
+            // 1/0
+            if self.is_p(i + 1, "/") && self.glued(i + 1) && self.raw(i + 2) == "0" {
+                self.dead[i + 2] = true;
+                dead = true;
+            }
+            // Letters glued after digits that are no magnitude, currency or sub-unit:
+            // 180ml, 29km, 06F6, 1m (a metre) — a measurement or an identifier.
+            if self.is_word(i + 1) && self.glued(i + 1) && !self.glued_suffix_ok(i) {
                 dead = true;
             }
             if dead {
                 self.dead[i] = true;
             }
         }
+    }
+
+    /// Is the word glued after the digits at `i` something an amount may carry?
+    fn glued_suffix_ok(&self, i: usize) -> bool {
+        let raw = self.raw(i + 1);
+        let w = self.w(i + 1);
+        let currency_near = (i >= 1 && (self.kind(i - 1) == Some(TK::Sym) || lx::iso_code(self.raw(i - 1)).is_some() || self.is_dash(i - 1) && i >= 2 && self.kind(i - 2) == Some(TK::Sym)))
+            || (i + 2..(i + 5).min(self.n())).any(|k| {
+                self.kind(k) == Some(TK::Sym) || lx::currency_word("", self.w(k)).is_some() || lx::iso_code(self.raw(k)).is_some()
+            });
+        lx::letter_scale(raw, currency_near).is_some()
+            || lx::scale(w).is_some()
+            || lx::currency_word("", w).is_some()
+            || lx::iso_code(raw).is_some()
+            || lx::million_code(raw).is_some()
+            || lx::dollar_prefix(w).is_some() && self.raw(i + 2) == "$"
+            || matches!(w, "st" | "nd" | "rd" | "th" | "s" | "e" | "x" | "c" | "p" | "rs" | "pm" | "am" | "k" | "bn" | "mn" | "mil" | "dzs" | "dz")
     }
 
     fn month_at(&self, i: usize) -> bool {
@@ -291,7 +330,9 @@ impl<'a> Scanner<'a> {
         match self.kind(i) {
             Some(TK::Num) => !self.dead[i],
             Some(TK::Sym) => true,
-            Some(TK::Punct) => matches!(self.raw(i), "-" | "−" | "(") && self.is_num(i + 1),
+            Some(TK::Punct) => {
+                (matches!(self.raw(i), "-" | "−" | "(") && self.is_num(i + 1)) || vulgar(self.raw(i)).is_some()
+            }
             Some(TK::Word) => {
                 let w = self.w(i);
                 lx::small(w).is_some()
@@ -479,7 +520,10 @@ impl<'a> Scanner<'a> {
         {
             neg = true;
             k += 1;
-        } else if matches!(self.raw(k), "-" | "−") && self.is_num(k + 1) && self.glued(k + 1) {
+        } else if matches!(self.raw(k), "-" | "−")
+            && self.is_num(k + 1)
+            && (self.glued(k + 1) || self.toks[k].nl)
+        {
             let prev_ok = k == 0
                 || self.toks[k].gap
                 || matches!(self.kind(k - 1), Some(TK::Sym))
@@ -686,6 +730,10 @@ impl<'a> Scanner<'a> {
             TK::Word => {
                 let raw = self.raw(k);
                 let w = self.w(k);
+                // `a twenty-pound bag`, `one pound of coal`: a weight, not money.
+                if w == "pound" && self.is_word(k + 1) && !matches!(self.w(k + 1), "sterling" | "and") {
+                    return None;
+                }
                 if let Some((cue, sub)) = lx::currency_word("", w) {
                     return Some((cue, sub, k + 1, one));
                 }
@@ -982,6 +1030,9 @@ impl<'a> Scanner<'a> {
             }
         }
 
+        if let Some(f) = vulgar(self.raw(i)) {
+            return Some(Numeral { end: i + 1, value: f, scale: None, plain_digits: false });
+        }
         loop {
             let t = self.kind(i);
             if i > k && !self.same_line(i) {
@@ -1022,6 +1073,25 @@ impl<'a> Scanner<'a> {
                 }
                 Some(TK::Word) => {
                     let w = self.w(i);
+                    // one twenty-fifth, three twenty-firsts, twenty twenty fifths
+                    if let (Some(t), true) = (lx::small(w), matches!(cur_shape, 1..=3)) {
+                        let h = usize::from(self.is_p(i + 1, "-"));
+                        let unit = self.w(i + 1 + h);
+                        let ord = match unit.strip_suffix('s').unwrap_or(unit) {
+                            "first" => Some(1),
+                            "second" => Some(2),
+                            _ => lx::denominator(unit).filter(|d| *d < 10 && *d > 2),
+                        };
+                        if let (Some(o), true) = (ord, t >= 20 && t % 10 == 0 && cur_shape != 3 || cur_shape == 3) {
+                            if cur.is_some() && (cur_shape != 3 || t >= 20) {
+                                let d = Decimal::from(t as u64 + o);
+                                cur = cur.map(|c| c / d);
+                                cur_shape = 6;
+                                i += 2 + h;
+                                continue;
+                            }
+                        }
+                    }
                     if let Some(n) = lx::small(w) {
                         let n = Decimal::from(n);
                         let ok = match cur_shape {
@@ -1082,12 +1152,23 @@ impl<'a> Scanner<'a> {
                     if let Some(p) = lx::scale(w).filter(|p| *p >= 3) {
                         // `thousands`/`millions` after a number read as the singular
                         // (Duckling's "three billions"); alone they are vague, handled elsewhere.
-                        if cur.is_none() {
-                            break;
-                        }
                         if let Some(ls) = last_scale {
                             if p == ls {
                                 break;
+                            }
+                        }
+                        if cur.is_none() {
+                            // three lakh crore, three thousand millions: a larger scale
+                            // multiplies what came before.
+                            match last_scale {
+                                Some(ls) if p > ls => {
+                                    total = mul(total, pow10(p))?;
+                                    last_scale = Some(p);
+                                    scale_applied = Some(p);
+                                    i += 1;
+                                    continue;
+                                }
+                                _ => break,
                             }
                         }
                         let g = cur.take().unwrap_or(Decimal::ONE);
@@ -1161,20 +1242,29 @@ impl<'a> Scanner<'a> {
                     {
                         // and a half / and a quarter / and three fifths / and 21
                         let n1 = self.w(i + 1);
-                        if matches!(n1, "a" | "an" | "one") {
-                            if let Some(d) = lx::denominator(self.w(i + 2))
+                        let frac = if matches!(n1, "a" | "an" | "one") {
+                            lx::denominator(self.w(i + 2))
                                 .filter(|_| !self.w(i + 2).ends_with('s'))
-                            {
-                                let frac = Decimal::ONE / Decimal::from(d);
-                                if cur.is_some() {
-                                    cur = cur.map(|c| c + frac);
-                                } else if let Some(p) = last_scale {
-                                    total += mul(frac, pow10(p))?;
-                                }
-                                cur_shape = 6;
-                                i += 3;
-                                continue;
+                                .map(|d| (Decimal::ONE / Decimal::from(d), i + 3))
+                        } else {
+                            self.fraction_after(i + 1)
+                        };
+                        if let Some((frac, end)) = frac {
+                            // `one billion and a half million`: the fraction of the next
+                            // scale; `five billion and three quarters`: of the last one.
+                            if let Some(p) = lx::scale(self.w(end)).filter(|p| *p >= 3) {
+                                total += mul(cur.take().unwrap_or(Decimal::ZERO), Decimal::ONE)?;
+                                total += mul(frac, pow10(p))?;
+                                i = end + 1;
+                            } else if let (None, Some(p)) = (cur, last_scale) {
+                                total += mul(frac, pow10(p))?;
+                                i = end;
+                            } else {
+                                cur = Some(cur.unwrap_or(Decimal::ZERO) + frac);
+                                i = end;
                             }
+                            cur_shape = 6;
+                            continue;
                         }
                         let next_small =
                             lx::small(n1).is_some() || (self.is_num(i + 1) && !self.glued(i + 1));
@@ -1195,10 +1285,10 @@ impl<'a> Scanner<'a> {
                         }
                         break;
                     }
-                    if matches!(w, "over") && words && cur.is_some() && cur_shape != 6 {
-                        // one over three
+                    if matches!(w, "over") && !money && cur.is_some() && cur_shape != 6 {
+                        // one over three, 1 over 20 — but not "$2000 over 3 years".
                         if let Some(den) = self.numeral(i + 1, false) {
-                            if !den.value.is_zero() && den.scale.is_none() {
+                            if !den.value.is_zero() && den.scale.is_none() && !self.is_word(den.end) {
                                 cur = cur.map(|c| c / den.value);
                                 cur_shape = 6;
                                 i = den.end;
@@ -1425,6 +1515,29 @@ impl<'a> Scanner<'a> {
         let d = lx::denominator(self.w(k + 1))?;
         Some((n / Decimal::from(d), k + 2))
     }
+}
+
+/// Unicode vulgar fractions: ½ ⅓ ⅔ ¼ ¾ …
+fn vulgar(s: &str) -> Option<Decimal> {
+    let (n, d) = match s {
+        "½" => (1, 2),
+        "⅓" => (1, 3),
+        "⅔" => (2, 3),
+        "¼" => (1, 4),
+        "¾" => (3, 4),
+        "⅕" => (1, 5),
+        "⅖" => (2, 5),
+        "⅗" => (3, 5),
+        "⅘" => (4, 5),
+        "⅙" => (1, 6),
+        "⅚" => (5, 6),
+        "⅛" => (1, 8),
+        "⅜" => (3, 8),
+        "⅝" => (5, 8),
+        "⅞" => (7, 8),
+        _ => return None,
+    };
+    Some(Decimal::from(n) / Decimal::from(d))
 }
 
 fn apply_scale(total: Decimal, group: Decimal, p: u32, last: &mut Option<u32>) -> Option<Decimal> {
