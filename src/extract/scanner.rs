@@ -205,7 +205,8 @@ impl<'a> Scanner<'a> {
                 && self.is_word(i - 2)
             {
                 let w = self.w(i - 2);
-                if w != "e" && lx::small(w).is_none()
+                if w != "e"
+                    && lx::small(w).is_none()
                     && lx::scale(w).is_none()
                     && lx::iso_code(self.raw(i - 2)).is_none()
                 {
@@ -245,7 +246,8 @@ impl<'a> Scanner<'a> {
                 dead = true;
             }
             // +1-222-…
-            if i >= 1 && self.is_p(i - 1, "+") && self.glued(i) && (i == 1 || self.toks[i - 1].gap) {
+            if i >= 1 && self.is_p(i - 1, "+") && self.glued(i) && (i == 1 || self.toks[i - 1].gap)
+            {
                 dead = true;
             }
             // 2013-14, 2022–2024: a year range.
@@ -280,9 +282,14 @@ impl<'a> Scanner<'a> {
     fn glued_suffix_ok(&self, i: usize) -> bool {
         let raw = self.raw(i + 1);
         let w = self.w(i + 1);
-        let currency_near = (i >= 1 && (self.kind(i - 1) == Some(TK::Sym) || lx::iso_code(self.raw(i - 1)).is_some() || self.is_dash(i - 1) && i >= 2 && self.kind(i - 2) == Some(TK::Sym)))
+        let currency_near = (i >= 1
+            && (self.kind(i - 1) == Some(TK::Sym)
+                || lx::iso_code(self.raw(i - 1)).is_some()
+                || self.is_dash(i - 1) && i >= 2 && self.kind(i - 2) == Some(TK::Sym)))
             || (i + 2..(i + 5).min(self.n())).any(|k| {
-                self.kind(k) == Some(TK::Sym) || lx::currency_word("", self.w(k)).is_some() || lx::iso_code(self.raw(k)).is_some()
+                self.kind(k) == Some(TK::Sym)
+                    || lx::currency_word("", self.w(k)).is_some()
+                    || lx::iso_code(self.raw(k)).is_some()
             });
         lx::letter_scale(raw, currency_near).is_some()
             || lx::scale(w).is_some()
@@ -290,7 +297,27 @@ impl<'a> Scanner<'a> {
             || lx::iso_code(raw).is_some()
             || lx::million_code(raw).is_some()
             || lx::dollar_prefix(w).is_some() && self.raw(i + 2) == "$"
-            || matches!(w, "st" | "nd" | "rd" | "th" | "s" | "e" | "x" | "c" | "p" | "rs" | "pm" | "am" | "k" | "bn" | "mn" | "mil" | "dzs" | "dz")
+            || matches!(
+                w,
+                "st" | "nd"
+                    | "rd"
+                    | "th"
+                    | "s"
+                    | "e"
+                    | "x"
+                    | "c"
+                    | "p"
+                    | "rs"
+                    | "rm"
+                    | "pm"
+                    | "am"
+                    | "k"
+                    | "bn"
+                    | "mn"
+                    | "mil"
+                    | "dzs"
+                    | "dz"
+            )
     }
 
     fn month_at(&self, i: usize) -> bool {
@@ -331,7 +358,8 @@ impl<'a> Scanner<'a> {
             Some(TK::Num) => !self.dead[i],
             Some(TK::Sym) => true,
             Some(TK::Punct) => {
-                (matches!(self.raw(i), "-" | "−" | "(") && self.is_num(i + 1)) || vulgar(self.raw(i)).is_some()
+                (matches!(self.raw(i), "-" | "−" | "(") && self.is_num(i + 1))
+                    || vulgar(self.raw(i)).is_some()
             }
             Some(TK::Word) => {
                 let w = self.w(i);
@@ -340,6 +368,15 @@ impl<'a> Scanner<'a> {
                     || matches!(
                         w,
                         "a" | "an"
+                            | "percent"
+                            | "percents"
+                            | "per"
+                            | "ringgit"
+                            | "ringgits"
+                            | "malaysia"
+                            | "malaysian"
+                            | "dollar"
+                            | "rmb"
                             | "half"
                             | "quarter"
                             | "between"
@@ -387,6 +424,9 @@ impl<'a> Scanner<'a> {
 
     /// A claim starting at token `i`: `Some((claim or None to skip, next token))`.
     fn claim_at(&self, i: usize) -> Option<(Option<Claim>, usize)> {
+        if let Some(r) = self.percent_of(i) {
+            return Some(r);
+        }
         // Hedge or range opener.
         let mut hedge: Option<(Hedge, usize, usize)> = None; // (hedge, first, words)
         let mut opener: Option<&str> = None;
@@ -452,6 +492,40 @@ impl<'a> Scanner<'a> {
             claim.hedge = Some(Hedge::Vague);
         }
         Some((Some(claim), end))
+    }
+
+    /// `percent of 10`, `per cent of twenty-two`: a percent word before its number.
+    fn percent_of(&self, i: usize) -> Option<(Option<Claim>, usize)> {
+        let after = match self.w(i) {
+            "percent" | "percents" => i + 1,
+            "per" if self.w(i + 1) == "cent" => i + 2,
+            _ => return None,
+        };
+        if i > 0 && (self.kind(i - 1) == Some(TK::Num) || lx::small(self.w(i - 1)).is_some()) {
+            return None;
+        }
+        if self.w(after) != "of" || !self.same_line(after + 1) {
+            return None;
+        }
+        let num = self.numeral(after + 1, false)?;
+        if self.is_word(num.end) && !self.glued(num.end) {
+            return None;
+        }
+        let a = Amount {
+            first: i,
+            end: num.end,
+            value: Some(num.value),
+            low: None,
+            high: None,
+            currency: None,
+            percent: true,
+            points: false,
+            unit: None,
+            scale: num.scale,
+            vague: false,
+            plain_digits: false,
+        };
+        Some((Some(self.build(i, None, a, None, None)), num.end))
     }
 
     /// A change verb (`rose`, `fell`) within the three words before token `i`.
@@ -579,6 +653,14 @@ impl<'a> Scanner<'a> {
                 sub = s;
                 factor = f;
                 a.end = next;
+                // `75 USD million`: a magnitude after the code.
+                if a.scale.is_none() && !a.vague && lx::iso_code(self.raw(next - 1)).is_some() {
+                    if let Some(p) = lx::scale(self.w(next)).filter(|p| *p >= 3) {
+                        factor *= pow10(p);
+                        a.scale = Some(p);
+                        a.end = next + 1;
+                    }
+                }
             } else if let Some(next) = self.percent_suffix(a.end, &mut a.points) {
                 a.percent = true;
                 a.end = next;
@@ -676,6 +758,19 @@ impl<'a> Scanner<'a> {
                         return Some((CurrencyCue::Iso(code), k + 1, pow10(6)));
                     }
                 }
+                // ringgit 42, malaysian ringgit 42, dollar 22.5 million, rmb 10
+                let (cw, at) = if matches!(w, "malaysia" | "malaysian") {
+                    (self.w(k + 1), k + 2)
+                } else {
+                    (w, k + 1)
+                };
+                if matches!(cw, "ringgit" | "ringgits" | "dollar" | "rmb")
+                    && self.is_num(at)
+                    && !self.glued(at)
+                {
+                    let (cue, _) = lx::currency_word("", cw)?;
+                    return Some((cue, at, one));
+                }
                 if (raw == "Rs" || raw == "RM")
                     && (self.is_num(k + 1) || (self.is_p(k + 1, ".") && self.is_num(k + 2)))
                 {
@@ -699,7 +794,7 @@ impl<'a> Scanner<'a> {
             TK::Sym => {
                 let cue = lx::sign(self.raw(k))?;
                 // `10 $ 30 $`: a spaced sign followed by a number belongs to that number.
-                if !self.glued(k) && self.is_num(k + 1) && self.glued(k + 1) {
+                if !self.glued(k) && self.is_num(k + 1) {
                     return None;
                 }
                 let mut next = k + 1;
@@ -731,7 +826,10 @@ impl<'a> Scanner<'a> {
                 let raw = self.raw(k);
                 let w = self.w(k);
                 // `a twenty-pound bag`, `one pound of coal`: a weight, not money.
-                if w == "pound" && self.is_word(k + 1) && !matches!(self.w(k + 1), "sterling" | "and") {
+                if w == "pound"
+                    && self.is_word(k + 1)
+                    && !matches!(self.w(k + 1), "sterling" | "and")
+                {
                     return None;
                 }
                 if let Some((cue, sub)) = lx::currency_word("", w) {
@@ -846,8 +944,12 @@ impl<'a> Scanner<'a> {
             // Without a sub-unit word, only after a currency *word* and at a phrase end.
             let word_currency =
                 self.is_word(a.end - 1) && lx::currency_word("", self.w(a.end - 1)).is_some();
-            let at_end = num.end >= self.n() || matches!(self.kind(num.end), Some(TK::Punct));
-            if !(word_currency && at_end) {
+            let at_end = num.end >= self.n()
+                || matches!(self.raw(num.end), "." | "," | ";" | "!" | "?" | ")")
+                    && !self.is_num(num.end + 1);
+            // `$20 43` and `US$3 and fourteen` only when nothing follows at all.
+            let at_text_end = num.end >= self.n();
+            if !(word_currency && at_end || at_text_end) {
                 return;
             }
             num.end
@@ -1082,7 +1184,9 @@ impl<'a> Scanner<'a> {
                             "second" => Some(2),
                             _ => lx::denominator(unit).filter(|d| *d < 10 && *d > 2),
                         };
-                        if let (Some(o), true) = (ord, t >= 20 && t % 10 == 0 && cur_shape != 3 || cur_shape == 3) {
+                        if let (Some(o), true) =
+                            (ord, t >= 20 && t % 10 == 0 && cur_shape != 3 || cur_shape == 3)
+                        {
                             if cur.is_some() && (cur_shape != 3 || t >= 20) {
                                 let d = Decimal::from(t as u64 + o);
                                 cur = cur.map(|c| c / d);
@@ -1288,7 +1392,8 @@ impl<'a> Scanner<'a> {
                     if matches!(w, "over") && !money && cur.is_some() && cur_shape != 6 {
                         // one over three, 1 over 20 — but not "$2000 over 3 years".
                         if let Some(den) = self.numeral(i + 1, false) {
-                            if !den.value.is_zero() && den.scale.is_none() && !self.is_word(den.end) {
+                            if !den.value.is_zero() && den.scale.is_none() && !self.is_word(den.end)
+                            {
                                 cur = cur.map(|c| c / den.value);
                                 cur_shape = 6;
                                 i = den.end;
