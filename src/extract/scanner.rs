@@ -1184,9 +1184,7 @@ impl<'a> Scanner<'a> {
                             "second" => Some(2),
                             _ => lx::denominator(unit).filter(|d| *d < 10 && *d > 2),
                         };
-                        if let (Some(o), true) =
-                            (ord, t >= 20 && t % 10 == 0 && cur_shape != 3 || cur_shape == 3)
-                        {
+                        if let (Some(o), true) = (ord, cur_shape == 3 || t >= 20 && t % 10 == 0) {
                             if cur.is_some() && (cur_shape != 3 || t >= 20) {
                                 let d = Decimal::from(t as u64 + o);
                                 cur = cur.map(|c| c / d);
