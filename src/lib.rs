@@ -19,6 +19,7 @@
 //! a location, reported by the `cli` layer with exit code 2.
 #![warn(clippy::print_stdout, clippy::print_stderr)]
 
+pub mod atomic;
 pub mod cli;
 pub mod extract;
 pub mod finding;
