@@ -20,7 +20,9 @@
 #![warn(clippy::print_stdout, clippy::print_stderr)]
 
 pub mod atomic;
+pub mod baseline;
 pub mod cli;
 pub mod extract;
 pub mod finding;
+pub mod report;
 pub mod sources;
