@@ -10,6 +10,7 @@ use crate::finding::{BaselineState, Report};
 
 pub mod codes;
 pub mod github;
+pub mod html;
 pub mod json;
 pub mod markdown;
 pub mod sarif;
@@ -30,11 +31,18 @@ pub enum Format {
     Sarif,
     Github,
     Markdown,
+    Html,
 }
 
 impl Format {
-    pub const ALL: [Format; 5] =
-        [Format::Table, Format::Json, Format::Sarif, Format::Github, Format::Markdown];
+    pub const ALL: [Format; 6] = [
+        Format::Table,
+        Format::Json,
+        Format::Sarif,
+        Format::Github,
+        Format::Markdown,
+        Format::Html,
+    ];
 
     pub fn as_str(self) -> &'static str {
         match self {
@@ -43,6 +51,7 @@ impl Format {
             Format::Sarif => "sarif",
             Format::Github => "github",
             Format::Markdown => "markdown",
+            Format::Html => "html",
         }
     }
 }
@@ -54,7 +63,7 @@ impl fmt::Display for Format {
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-#[error("unknown format `{0}`; expected one of table, json, sarif, github, markdown")]
+#[error("unknown format `{0}`; expected one of table, json, sarif, github, markdown, html")]
 pub struct UnknownFormat(pub String);
 
 impl FromStr for Format {
@@ -77,6 +86,7 @@ pub fn render(report: &Report, format: Format, out: &mut dyn Write) -> io::Resul
         Format::Sarif => sarif::render(report, out),
         Format::Github => github::render(report, out),
         Format::Markdown => markdown::render(report, out),
+        Format::Html => html::render(report, out),
     }
 }
 
@@ -139,7 +149,7 @@ mod tests {
         assert_eq!("SARIF".parse::<Format>(), Ok(Format::Sarif));
         assert_eq!(
             "xml".parse::<Format>().unwrap_err().to_string(),
-            "unknown format `xml`; expected one of table, json, sarif, github, markdown"
+            "unknown format `xml`; expected one of table, json, sarif, github, markdown, html"
         );
     }
 
