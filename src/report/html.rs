@@ -53,7 +53,7 @@ svg .conflict { fill: var(--conflict); stroke: var(--conflict); }
 svg .single, svg .other { fill: var(--single); stroke: var(--single); }
 svg .bar { stroke-width: 6; stroke-linecap: butt; fill: none; opacity: .55; }
 svg .arrow { stroke-width: 2; fill: none; }
-svg .verdict-label { font-weight: 600; }
+svg .verdict-label { font-weight: 600; stroke: none; }
 ol.claims, ul.findings, ul.sources { padding-left: 1.25rem; }
 ol.claims li, ul.findings li { margin: .6rem 0; }
 .sentence { margin: 0; }
