@@ -54,6 +54,21 @@ pub struct MetricReport {
     pub kind: String,
     pub status: MetricStatus,
     pub claims: Vec<ClaimReport>,
+    /// The tolerance rules.toml gives this metric, for plots (the HTML report shades it);
+    /// absent when unknown. Added without a schema bump: optional and omitted when absent.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub tolerance: Option<ToleranceReport>,
+}
+
+/// How far two claims on a metric may differ before they conflict.
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+pub struct ToleranceReport {
+    /// Relative allowance as an exact decimal fraction: `"0.05"` for 5%.
+    pub relative: Option<String>,
+    /// Absolute allowance, exact decimal string in base units: `"2000000000"`.
+    pub absolute: Option<String>,
+    /// As rules.toml wrote it: `5%`, `2bn USD`.
+    pub display: String,
 }
 
 /// A claim as reports show it: where it is, what it says, and its normalized figure.
