@@ -20,6 +20,7 @@
 #![warn(clippy::print_stdout, clippy::print_stderr)]
 
 pub mod cli;
+pub mod config;
 pub mod diag;
 pub mod extract;
 pub mod finding;
