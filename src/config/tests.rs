@@ -217,3 +217,47 @@ fn config_error_displays_every_diagnostic() {
     let missing = Rules::load(&dir.path().join("nope.toml")).unwrap_err();
     assert!(matches!(missing, ConfigError::Io { .. }));
 }
+
+#[test]
+fn rules_relate_metrics_of_one_kind_and_words_get_suggestions() {
+    let text = r#"
+[[metric]]
+id = "aid"
+kind = "money"
+near = ["aid"]
+[[metric]]
+id = "share"
+kind = "monee"
+near = ["share"]
+[[metric]]
+id = "gdp-share"
+kind = "percent"
+near = ["GDP"]
+[[rule]]
+id = "r"
+kind = "at_most"
+left = "aid"
+right = "aid"
+[[rule]]
+id = "s"
+kind = "agree"
+left = "aid"
+right = "gdp-share"
+severity = "eror"
+"#;
+    let diags = Rules::parse("rules.toml", text).unwrap_err();
+    let got: Vec<(&str, Option<&str>)> =
+        diags.iter().map(|d| (d.code, d.hint.as_deref())).collect();
+    assert_eq!(
+        got,
+        [
+            ("invalid-value", Some("did you mean `money`?")),
+            ("invalid-value", Some("did you mean `at-most`?")),
+            ("kind-mismatch", Some("a rule can only relate metrics of the same kind")),
+            ("invalid-value", Some("did you mean `error`?")),
+        ]
+    );
+    // `r` has an invalid kind, so left = right is not judged; `share` is declared, so no
+    // rule naming it would be an unknown metric.
+    assert!(diags[2].message.contains("`aid` (money) to `gdp-share` (percent)"));
+}
