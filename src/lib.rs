@@ -19,11 +19,13 @@
 //! a location, reported by the `cli` layer with exit code 2.
 #![warn(clippy::print_stdout, clippy::print_stderr)]
 
-pub mod sources;
-pub mod extract;
-pub mod normalize;
-pub mod finding;
-pub mod report;
-pub mod baseline;
 pub mod atomic;
+pub mod baseline;
 pub mod cli;
+pub mod config;
+pub mod diag;
+pub mod extract;
+pub mod finding;
+pub mod normalize;
+pub mod report;
+pub mod sources;

@@ -2,6 +2,8 @@
 //! this module knows about argv or prints.
 
 mod extract_cmd;
+mod init_cmd;
+mod rules_cmd;
 
 use std::io::Write;
 use std::path::PathBuf;
@@ -44,6 +46,13 @@ pub enum Command {
         after_help = "Examples:\n  crosscheck extract seeds/\n  crosscheck extract --format jsonl article.txt\n  echo 'It cost $5bn.' | crosscheck extract -"
     )]
     Extract(extract_cmd::ExtractArgs),
+    /// Check a rules.toml, or say in words what its metrics and rules do.
+    #[command(
+        after_help = "Examples:\n  crosscheck rules validate\n  crosscheck rules explain us-aid-total --rules config/rules.toml"
+    )]
+    Rules(rules_cmd::RulesArgs),
+    /// Write a commented starter rules.toml (never over an existing file without --force).
+    Init(init_cmd::InitArgs),
 }
 
 /// Parses argv, runs the subcommand, prints errors, returns the exit code.
@@ -66,6 +75,8 @@ pub fn main() -> ExitCode {
 pub fn run(cli: Cli) -> ExitStatus {
     let result = match cli.command {
         Command::Extract(args) => extract_cmd::run(args),
+        Command::Rules(args) => rules_cmd::run(args),
+        Command::Init(args) => init_cmd::run(args),
     };
     match result {
         Ok(status) => status,
