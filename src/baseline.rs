@@ -316,7 +316,7 @@ pub fn apply(report: &mut Report, baseline: &Baseline, today: jiff::civil::Date)
         f.baseline = match by_fp.get_key_value(f.fingerprint.as_str()) {
             Some((&fp, entry)) => {
                 matched.insert(fp);
-                if entry.until.map_or(true, |until| until >= today) {
+                if entry.until.is_none_or(|until| until >= today) {
                     BaselineState::Known
                 } else {
                     BaselineState::New

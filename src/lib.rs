@@ -21,11 +21,14 @@
 
 pub mod atomic;
 pub mod baseline;
+pub mod check;
 pub mod cli;
 pub mod config;
 pub mod diag;
+pub mod evaluate;
 pub mod extract;
 pub mod finding;
+pub mod link;
 pub mod normalize;
 pub mod report;
 pub mod sources;

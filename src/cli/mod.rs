@@ -1,8 +1,11 @@
 //! The command line: clap types, one function per subcommand, exit codes. Nothing below
 //! this module knows about argv or prints.
 
+mod baseline_cmd;
+mod check_cmd;
 mod extract_cmd;
 mod init_cmd;
+mod load;
 mod rules_cmd;
 
 use std::io::Write;
@@ -41,6 +44,16 @@ pub struct Cli {
 
 #[derive(Debug, Subcommand)]
 pub enum Command {
+    /// Compare the figures in the sources as rules.toml says; print the fact-check.
+    #[command(
+        after_help = "Exit codes: 0 no new finding at or above --fail-on, 1 new findings, 2 usage, rules or input error.\n\nExamples:\n  crosscheck check\n  crosscheck check --explain --unlinked\n  crosscheck check --format sarif --output crosscheck.sarif\n  crosscheck check --baseline crosscheck-baseline.toml --fail-on warning\n  crosscheck check articles/ --rules story/rules.toml --format html -o report.html"
+    )]
+    Check(check_cmd::CheckArgs),
+    /// Write the current findings to a baseline file, to accept them in CI.
+    #[command(
+        after_help = "Examples:\n  crosscheck baseline\n  crosscheck baseline --output ci/baseline.toml\n  crosscheck check --baseline ci/baseline.toml"
+    )]
+    Baseline(baseline_cmd::BaselineArgs),
     /// List every money, percent, number and count claim in the sources.
     #[command(
         after_help = "Examples:\n  crosscheck extract seeds/\n  crosscheck extract --format jsonl article.txt\n  echo 'It cost $5bn.' | crosscheck extract -"
@@ -74,6 +87,8 @@ pub fn main() -> ExitCode {
 
 pub fn run(cli: Cli) -> ExitStatus {
     let result = match cli.command {
+        Command::Check(args) => check_cmd::run(args),
+        Command::Baseline(args) => baseline_cmd::run(args),
         Command::Extract(args) => extract_cmd::run(args),
         Command::Rules(args) => rules_cmd::run(args),
         Command::Init(args) => init_cmd::run(args),
@@ -85,7 +100,9 @@ pub fn run(cli: Cli) -> ExitStatus {
                 // The reader left (`crosscheck extract | head`); exit 0 like ripgrep.
                 return ExitStatus::Clean;
             }
-            let _ = writeln!(std::io::stderr(), "error: {e:#}");
+            if e.downcast_ref::<load::Reported>().is_none() {
+                let _ = writeln!(std::io::stderr(), "error: {e:#}");
+            }
             ExitStatus::Error
         }
     }

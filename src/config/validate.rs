@@ -769,7 +769,7 @@ impl Ctx<'_> {
             });
         }
         let severity = self.severity(&raw.severity);
-        let within_source = raw.within_source.as_ref().map_or(true, |w| *w.get_ref());
+        let within_source = raw.within_source.as_ref().is_none_or(|w| *w.get_ref());
         let id = raw.id.as_ref()?.get_ref().clone();
         Some(Metric {
             label: raw.label.as_ref().map_or_else(|| id.clone(), |l| l.get_ref().clone()),

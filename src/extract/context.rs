@@ -25,7 +25,7 @@ pub(crate) fn sentences(text: &str) -> Vec<(usize, usize)> {
                         break;
                     }
                 }
-                let next_space = b.get(j).map_or(true, |c| c.is_ascii_whitespace());
+                let next_space = b.get(j).is_none_or(|c| c.is_ascii_whitespace());
                 if next_space
                     && !(c == b'.' && is_abbreviation(text, i))
                     && next_starts_sentence(text, j)

@@ -79,7 +79,7 @@ impl Interval {
 
     /// Whether `v` lies in the interval (bounds are inclusive).
     pub fn contains(&self, v: Decimal) -> bool {
-        self.low.map_or(true, |l| l <= v) && self.high.map_or(true, |h| v <= h)
+        self.low.is_none_or(|l| l <= v) && self.high.is_none_or(|h| v <= h)
     }
 
     /// The distance between two disjoint intervals; `None` when they overlap.

@@ -1,0 +1,50 @@
+use std::io::Write;
+use std::path::PathBuf;
+
+use anyhow::{Context, Result};
+use clap::Args;
+
+use super::{load, ExitStatus};
+use crate::check;
+
+#[derive(Debug, Args)]
+pub struct BaselineArgs {
+    /// Source files or directories; default: the `sources` globs in rules.toml.
+    pub paths: Vec<PathBuf>,
+    /// The rules file.
+    #[arg(long, default_value = "rules.toml")]
+    pub rules: PathBuf,
+    /// Where to write the baseline (atomically). An existing file's `reason` and `until`
+    /// entries are kept for findings that still occur.
+    #[arg(long, short, default_value = "crosscheck-baseline.toml")]
+    pub output: PathBuf,
+    /// Date for sources with no `published` date (YYYY-MM-DD).
+    #[arg(long, value_name = "DATE")]
+    pub as_of: Option<jiff::civil::Date>,
+}
+
+pub fn run(args: BaselineArgs) -> Result<ExitStatus> {
+    let explicit = args.rules.as_os_str() != "rules.toml";
+    let rules = load::rules(&args.rules, explicit)?;
+    let previous = match std::fs::read_to_string(&args.output) {
+        Ok(text) => Some(crate::baseline::parse(&crate::sources::display(&args.output), &text)?),
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => None,
+        Err(e) => return Err(e).with_context(|| format!("cannot read {}", args.output.display())),
+    };
+    let opts = check::Options { as_of: args.as_of, ..Default::default() };
+    let report = load::report(&rules, &args.paths, &opts)?;
+    let text = match &previous {
+        Some(p) => crate::baseline::to_toml_keeping(&report, p),
+        None => crate::baseline::to_toml(&report),
+    };
+    crate::atomic::write_atomic(&args.output, &text)
+        .with_context(|| format!("cannot write {}", args.output.display()))?;
+    writeln!(
+        std::io::stderr(),
+        "wrote {} with {} finding{}",
+        args.output.display(),
+        report.findings.len(),
+        if report.findings.len() == 1 { "" } else { "s" }
+    )?;
+    Ok(ExitStatus::Clean)
+}

@@ -1,0 +1,124 @@
+use std::io::{IsTerminal, Write};
+use std::path::PathBuf;
+
+use anyhow::{Context, Result};
+use clap::{Args, ValueEnum};
+
+use super::{load, ExitStatus};
+use crate::check;
+use crate::finding::{BaselineState, Severity};
+use crate::report::{self, Format};
+
+#[derive(Debug, Args)]
+pub struct CheckArgs {
+    /// Source files or directories; default: the `sources` globs in rules.toml.
+    pub paths: Vec<PathBuf>,
+    /// The rules file.
+    #[arg(long, default_value = "rules.toml")]
+    pub rules: PathBuf,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = FormatArg::Table)]
+    pub format: FormatArg,
+    /// Accepted findings: only findings not in it count towards the exit code.
+    #[arg(long, value_name = "FILE")]
+    pub baseline: Option<PathBuf>,
+    /// Lowest severity of a new finding that makes the run exit 1.
+    #[arg(long, value_enum, default_value_t = FailOn::Error)]
+    pub fail_on: FailOn,
+    /// Show which words linked each claim to its metric.
+    #[arg(long)]
+    pub explain: bool,
+    /// List the claims no metric took (to help write rules).
+    #[arg(long)]
+    pub unlinked: bool,
+    /// Date for sources with no `published` date (YYYY-MM-DD), for currency conversion.
+    #[arg(long, value_name = "DATE")]
+    pub as_of: Option<jiff::civil::Date>,
+    /// Write the report to FILE (atomically) instead of stdout.
+    #[arg(long, short, value_name = "FILE")]
+    pub output: Option<PathBuf>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum FormatArg {
+    Table,
+    Json,
+    Sarif,
+    Github,
+    Markdown,
+    Html,
+}
+
+impl From<FormatArg> for Format {
+    fn from(f: FormatArg) -> Format {
+        match f {
+            FormatArg::Table => Format::Table,
+            FormatArg::Json => Format::Json,
+            FormatArg::Sarif => Format::Sarif,
+            FormatArg::Github => Format::Github,
+            FormatArg::Markdown => Format::Markdown,
+            FormatArg::Html => Format::Html,
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum FailOn {
+    Error,
+    Warning,
+    Never,
+}
+
+impl FailOn {
+    fn fails(self, s: Severity) -> bool {
+        match self {
+            FailOn::Error => s >= Severity::Error,
+            FailOn::Warning => s >= Severity::Warning,
+            FailOn::Never => false,
+        }
+    }
+}
+
+pub fn run(args: CheckArgs) -> Result<ExitStatus> {
+    let explicit = args.rules.as_os_str() != "rules.toml";
+    let rules = load::rules(&args.rules, explicit)?;
+    // Read the baseline before the (longer) check, so a bad one fails fast.
+    let baseline = match &args.baseline {
+        Some(path) => {
+            let text = std::fs::read_to_string(path)
+                .with_context(|| format!("cannot read baseline {}", path.display()))?;
+            Some(crate::baseline::parse(&crate::sources::display(path), &text)?)
+        }
+        None => None,
+    };
+    let opts = check::Options { as_of: args.as_of, explain: args.explain, unlinked: args.unlinked };
+    let mut report = load::report(&rules, &args.paths, &opts)?;
+    if let Some(b) = &baseline {
+        crate::baseline::apply(&mut report, b, jiff::Zoned::now().date());
+    }
+
+    let format: Format = args.format.into();
+    let mut buf = Vec::new();
+    if format == Format::Table {
+        let color = args.output.is_none()
+            && std::io::stdout().is_terminal()
+            && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty());
+        report::render_table(&report, &mut buf, color)?;
+    } else {
+        report::render(&report, format, &mut buf)?;
+    }
+    match &args.output {
+        Some(path) => crate::atomic::write_atomic(path, &String::from_utf8_lossy(&buf))
+            .with_context(|| format!("cannot write {}", path.display()))?,
+        None => {
+            let mut out = std::io::stdout().lock();
+            out.write_all(&buf)?;
+            out.flush()?;
+        }
+    }
+    let failing = report
+        .findings
+        .iter()
+        .any(|f| f.baseline == BaselineState::New && args.fail_on.fails(f.severity));
+    Ok(if failing { ExitStatus::Findings } else { ExitStatus::Clean })
+}

@@ -1,0 +1,387 @@
+//! Evaluation: claims linked to metrics → findings. One file per rule kind, each documented
+//! with What / Why / Example (printed by `crosscheck rules explain --codes`), and one [`Code`]
+//! registry.
+//!
+//! Claims are compared as intervals. Two figures agree when their intervals overlap, or when
+//! their nearest ends differ by no more than the tolerance: relative (`5%`: |a−b| ≤ 5% of the
+//! larger) or absolute (`2bn USD`). When either figure is hedged (`about`, `nearly`), the
+//! larger of the tolerance and `[tolerance] hedged` applies.
+
+mod agree;
+mod at_most;
+mod conflict;
+mod fx_consistency;
+mod sum;
+
+use rust_decimal::Decimal;
+
+use crate::config::Tolerance;
+use crate::extract::{Hedge, Kind};
+use crate::normalize::{display, Interval};
+
+pub use agree::agree_violations;
+pub use at_most::at_most_violations;
+pub use conflict::conflicts;
+pub use fx_consistency::{fx_check, FxCheck};
+pub use sum::sum_mismatches;
+
+/// Every finding code, with its documentation.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Code {
+    CrossSourceConflict,
+    WithinSourceConflict,
+    AtMostViolated,
+    SumMismatch,
+    AgreeViolated,
+    FxInconsistent,
+}
+
+impl Code {
+    pub const ALL: [Code; 6] = [
+        Code::CrossSourceConflict,
+        Code::WithinSourceConflict,
+        Code::AtMostViolated,
+        Code::SumMismatch,
+        Code::AgreeViolated,
+        Code::FxInconsistent,
+    ];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Code::CrossSourceConflict => "cross-source-conflict",
+            Code::WithinSourceConflict => "within-source-conflict",
+            Code::AtMostViolated => "at-most-violated",
+            Code::SumMismatch => "sum-mismatch",
+            Code::AgreeViolated => "agree-violated",
+            Code::FxInconsistent => "fx-inconsistent",
+        }
+    }
+
+    /// The What / Why / Example text written where the rule is implemented.
+    pub fn doc(self) -> &'static str {
+        match self {
+            Code::CrossSourceConflict => conflict::CROSS_DOC,
+            Code::WithinSourceConflict => conflict::WITHIN_DOC,
+            Code::AtMostViolated => at_most::DOC,
+            Code::SumMismatch => sum::DOC,
+            Code::AgreeViolated => agree::DOC,
+            Code::FxInconsistent => fx_consistency::DOC,
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<Code> {
+        Code::ALL.into_iter().find(|c| c.as_str() == s)
+    }
+}
+
+/// A claim as the evaluator sees it: where it comes from and its normalized interval.
+#[derive(Debug, Clone)]
+pub struct Fig {
+    /// Index of the source.
+    pub source: usize,
+    /// Index of the claim in the run's claim list.
+    pub claim: usize,
+    pub interval: Interval,
+    pub hedge: Option<Hedge>,
+    pub kind: Kind,
+    /// Currency of the normalized figure.
+    pub currency: Option<String>,
+}
+
+/// Claims of one metric from one source with the same normalized figure.
+#[derive(Debug, Clone)]
+pub struct Group {
+    pub source: usize,
+    pub interval: Interval,
+    pub members: Vec<usize>,
+    pub hedged: bool,
+    pub kind: Kind,
+    pub currency: Option<String>,
+}
+
+impl Group {
+    pub fn show(&self) -> String {
+        show(&self.interval, self.kind, self.currency.as_deref())
+    }
+}
+
+/// Merges groups with the same figure across sources (`$500bn` from AFP and from the FT), so
+/// a relation between two metrics reports each pair of figures once.
+pub fn by_value(groups: &[Group]) -> Vec<(Group, Vec<usize>)> {
+    let mut out: Vec<(Group, Vec<usize>)> = Vec::new();
+    for g in groups {
+        if let Some((m, srcs)) = out.iter_mut().find(|(m, _)| m.interval == g.interval) {
+            m.members.extend(&g.members);
+            m.hedged |= g.hedged;
+            if !srcs.contains(&g.source) {
+                srcs.push(g.source);
+            }
+            continue;
+        }
+        out.push((g.clone(), vec![g.source]));
+    }
+    out
+}
+
+/// Groups a metric's figures by (source, normalized interval), in first-seen order.
+pub fn group(figs: &[Fig]) -> Vec<Group> {
+    let mut out: Vec<Group> = Vec::new();
+    for f in figs {
+        if let Some(g) = out.iter_mut().find(|g| g.source == f.source && g.interval == f.interval) {
+            g.members.push(f.claim);
+            g.hedged |= f.hedge == Some(Hedge::Approximate);
+            continue;
+        }
+        out.push(Group {
+            source: f.source,
+            interval: f.interval,
+            members: vec![f.claim],
+            hedged: f.hedge == Some(Hedge::Approximate),
+            kind: f.kind,
+            currency: f.currency.clone(),
+        });
+    }
+    out
+}
+
+/// A figure for messages: `$119.8bn`, `$200bn–$1tn`, `50%`, `≥ 3`.
+pub fn show(iv: &Interval, kind: Kind, currency: Option<&str>) -> String {
+    match kind {
+        Kind::Money => display::interval(iv, currency),
+        Kind::Percent | Kind::Number | Kind::Count => {
+            let f = |v: Decimal| {
+                if kind == Kind::Percent {
+                    display::percent(v)
+                } else {
+                    display::number(v)
+                }
+            };
+            match (iv.low, iv.high) {
+                (Some(a), Some(b)) if a == b => f(a),
+                (Some(a), Some(b)) => format!("{}–{}", f(a), f(b)),
+                (Some(a), None) => format!("≥ {}", f(a)),
+                (None, Some(b)) => format!("≤ {}", f(b)),
+                (None, None) => "any amount".into(),
+            }
+        }
+    }
+}
+
+/// The outcome of comparing two intervals.
+#[derive(Debug, Clone)]
+pub struct Comparison {
+    pub agree: bool,
+    /// "4.2× apart" or "11.8% apart" (empty when the intervals overlap).
+    pub apart: String,
+    /// The tolerance that applied, as written.
+    pub tolerance: String,
+}
+
+/// The nearest ends of two disjoint intervals (`None` when they overlap).
+fn nearest(a: &Interval, b: &Interval) -> Option<(Decimal, Decimal)> {
+    if a.overlaps(b) {
+        return None;
+    }
+    match (a.high, b.low, a.low, b.high) {
+        (Some(ah), Some(bl), _, _) if ah < bl => Some((ah, bl)),
+        (_, _, Some(al), Some(bh)) if bh < al => Some((al, bh)),
+        _ => None,
+    }
+}
+
+/// How far apart `x` and `y` are, in words: `4.2× apart` or `11.8% apart`.
+pub fn apart(x: Decimal, y: Decimal) -> String {
+    let (lo, hi) = if x.abs() <= y.abs() { (x.abs(), y.abs()) } else { (y.abs(), x.abs()) };
+    if !lo.is_zero() && hi / lo >= Decimal::new(15, 1) {
+        format!("{}× apart", (hi / lo).round_dp(1).normalize())
+    } else {
+        let rel = crate::normalize::relative_difference(x, y).unwrap_or_default();
+        format!("{}% apart", (rel * Decimal::ONE_HUNDRED).round_dp(1).normalize())
+    }
+}
+
+/// Compares two intervals with a tolerance, widened to `hedged` when either is hedged.
+/// `absolute_in_base` converts an absolute tolerance into the figures' unit.
+pub fn compare(
+    a: &Interval,
+    b: &Interval,
+    tol: &Tolerance,
+    hedged: Option<&Tolerance>,
+    absolute_in_base: &dyn Fn(&Tolerance) -> Option<Decimal>,
+) -> Comparison {
+    let t = effective(tol, hedged, absolute_in_base);
+    let Some((x, y)) = nearest(a, b) else {
+        return Comparison { agree: true, apart: String::new(), tolerance: t.to_string() };
+    };
+    let agree = within(x, y, t, absolute_in_base);
+    Comparison { agree, apart: apart(x, y), tolerance: t.to_string() }
+}
+
+/// Is |x−y| within the tolerance?
+pub fn within(
+    x: Decimal,
+    y: Decimal,
+    t: &Tolerance,
+    absolute_in_base: &dyn Fn(&Tolerance) -> Option<Decimal>,
+) -> bool {
+    match t {
+        Tolerance::Relative(r) => {
+            crate::normalize::relative_difference(x, y).is_none_or(|d| d <= *r)
+        }
+        Tolerance::Absolute { .. } => {
+            absolute_in_base(t).is_none_or(|amount| (x - y).abs() <= amount)
+        }
+    }
+}
+
+/// The larger of the tolerance and the hedged allowance (when both are relative, or both
+/// absolute); the hedged one otherwise.
+fn effective<'a>(
+    tol: &'a Tolerance,
+    hedged: Option<&'a Tolerance>,
+    abs: &dyn Fn(&Tolerance) -> Option<Decimal>,
+) -> &'a Tolerance {
+    match hedged {
+        None => tol,
+        Some(h) => match (tol, h) {
+            (Tolerance::Relative(a), Tolerance::Relative(b)) => {
+                if b > a {
+                    h
+                } else {
+                    tol
+                }
+            }
+            (Tolerance::Absolute { .. }, Tolerance::Absolute { .. }) => {
+                if abs(h) > abs(tol) {
+                    h
+                } else {
+                    tol
+                }
+            }
+            _ => h,
+        },
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use rust_decimal_macros::dec;
+
+    fn none(_: &Tolerance) -> Option<Decimal> {
+        None
+    }
+
+    #[test]
+    fn codes_are_unique_kebab_case_and_documented() {
+        let mut seen = std::collections::BTreeSet::new();
+        for c in Code::ALL {
+            assert!(seen.insert(c.as_str()), "duplicate code {}", c.as_str());
+            assert!(c.as_str().chars().all(|ch| ch.is_ascii_lowercase() || ch == '-'));
+            for part in ["## What it checks", "## Why", "## Example"] {
+                assert!(c.doc().contains(part), "{} lacks {part}", c.as_str());
+            }
+            assert_eq!(Code::parse(c.as_str()), Some(c));
+        }
+    }
+
+    #[test]
+    fn relative_tolerance_on_nearest_ends() {
+        let five = Tolerance::Relative(dec!(0.05));
+        let a = Interval::point(dec!(67_059_200_000));
+        let b = Interval::point(dec!(65_900_000_000));
+        assert!(compare(&a, &b, &five, None, &none).agree);
+        let c = Interval::point(dec!(500_000_000_000));
+        let d = Interval::point(dec!(119_800_000_000));
+        let cmp = compare(&c, &d, &five, None, &none);
+        assert!(!cmp.agree);
+        assert_eq!(cmp.apart, "4.2× apart");
+        assert_eq!(cmp.tolerance, "5%");
+    }
+
+    #[test]
+    fn hedged_figures_get_the_larger_allowance() {
+        let five = Tolerance::Relative(dec!(0.05));
+        let ten = Tolerance::Relative(dec!(0.10));
+        let a = Interval::point(dec!(100));
+        let b = Interval::point(dec!(108));
+        assert!(!compare(&a, &b, &five, None, &none).agree);
+        assert!(compare(&a, &b, &five, Some(&ten), &none).agree);
+    }
+
+    #[test]
+    fn overlapping_intervals_agree_and_vague_ones_bound() {
+        let five = Tolerance::Relative(dec!(0.05));
+        let hundreds_of_billions = Interval::new(Some(dec!(200e9)), Some(dec!(1000e9)));
+        assert!(
+            compare(&hundreds_of_billions, &Interval::point(dec!(500e9)), &five, None, &none).agree
+        );
+        let c = compare(&hundreds_of_billions, &Interval::point(dec!(119.8e9)), &five, None, &none);
+        assert!(!c.agree);
+        assert_eq!(c.apart, "1.7× apart");
+    }
+}
+
+/// A finding before it is dressed for reports: claims are indices into the run's claims.
+#[derive(Debug, Clone)]
+pub struct RawFinding {
+    pub code: Code,
+    pub severity: crate::finding::Severity,
+    pub message: String,
+    /// The `[[rule]]` or `[[metric]]` id (or `fx` for the built-in check).
+    pub rule: String,
+    pub rule_location: Option<String>,
+    pub metrics: Vec<String>,
+    pub claims: Vec<usize>,
+}
+
+/// What the rule kinds read.
+pub struct Ctx<'a> {
+    pub rules: &'a crate::config::Rules,
+    /// Per metric (same order as `rules.metrics`), its groups of figures.
+    pub groups: Vec<Vec<Group>>,
+    /// Short source names for messages.
+    pub source_names: &'a [String],
+    /// Converts an absolute tolerance into the base currency.
+    pub abs: &'a dyn Fn(&Tolerance) -> Option<Decimal>,
+}
+
+impl Ctx<'_> {
+    pub fn metric_index(&self, id: &str) -> Option<usize> {
+        self.rules.metrics.iter().position(|m| m.id == id)
+    }
+
+    /// `$500bn (AFP)`
+    pub fn labelled(&self, g: &Group) -> String {
+        format!("{} ({})", g.show(), self.source_names[g.source])
+    }
+
+    /// `$500bn (AFP; FT)`
+    pub fn labelled_in(&self, g: &Group, sources: &[usize]) -> String {
+        let names: Vec<&str> = sources.iter().map(|&s| self.source_names[s].as_str()).collect();
+        format!("{} ({})", g.show(), names.join("; "))
+    }
+
+    pub fn hedged(&self) -> &Tolerance {
+        &self.rules.tolerance.hedged
+    }
+}
+
+/// Runs every rule kind; findings come back in a deterministic order.
+pub fn evaluate(ctx: &Ctx<'_>) -> Vec<RawFinding> {
+    let mut out = conflicts(ctx);
+    for r in &ctx.rules.relations {
+        match &r.kind {
+            crate::config::RelationKind::Agree { left, right } => {
+                out.extend(agree_violations(ctx, r, left, right))
+            }
+            crate::config::RelationKind::AtMost { left, right } => {
+                out.extend(at_most_violations(ctx, r, left, right))
+            }
+            crate::config::RelationKind::Sum { parts, total } => {
+                out.extend(sum_mismatches(ctx, r, parts, total))
+            }
+        }
+    }
+    out
+}

@@ -1,0 +1,319 @@
+//! Linking: attaches each claim to the metrics whose words occur *near that claim*, and keeps
+//! the words that did it so `check --explain` can say why.
+//!
+//! A claim's **clause** is the stretch of its sentence around it, bounded by the sentence
+//! ends, hard breaks (`;`, `:`, a spaced dash) and the neighbouring claims (an inline
+//! conversion's two amounts count as one). A claim joins a metric when:
+//! - the metric's `kind` fits the claim (`number` also takes counts; a count metric with a
+//!   `unit` wants that noun);
+//! - one of its `near` words occurs in the clause;
+//! - one of its `also` words, if it has any, occurs anywhere in the sentence;
+//! - none of its `not` words occurs in the clause *at least as close* to the claim as the
+//!   nearest `near` word. ("114.2 billion euros in financial, humanitarian and military aid"
+//!   is total aid: `financial` is nearer than `military`.)
+//!
+//! Words match case-insensitively as whole words or phrases. All metrics' words go into one
+//! Aho-Corasick automaton, run once per sentence, so the cost does not grow with the number
+//! of metrics per claim.
+
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+
+use crate::config::Metric;
+use crate::extract::{Claim, Kind};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Role {
+    Near,
+    Also,
+    Not,
+}
+
+/// Why a claim joined a metric.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Link {
+    /// Index into the metrics given to [`Linker::new`].
+    pub metric: usize,
+    /// The nearest `near` word as written in the text, and its distance in words.
+    pub near: (String, usize),
+    /// The `also` word found in the sentence, if the metric has `also` words.
+    pub also: Option<String>,
+}
+
+impl Link {
+    /// `"aid" 2 words away; "United States" in the sentence`
+    pub fn explain(&self) -> Vec<String> {
+        let mut out = vec![format!("near: \"{}\" ({} words away)", self.near.0, self.near.1)];
+        if let Some(a) = &self.also {
+            out.push(format!("also: \"{a}\" in the sentence"));
+        }
+        out
+    }
+}
+
+/// Links claims to metrics; build once per run.
+pub struct Linker {
+    ac: Option<AhoCorasick>,
+    /// Pattern id → (metric index, role).
+    roles: Vec<(usize, Role)>,
+    kinds: Vec<(Kind, Option<String>, bool)>,
+}
+
+impl Linker {
+    pub fn new(metrics: &[Metric]) -> Linker {
+        let mut patterns = Vec::new();
+        let mut roles = Vec::new();
+        for (m, metric) in metrics.iter().enumerate() {
+            for (role, words) in
+                [(Role::Near, &metric.near), (Role::Also, &metric.also), (Role::Not, &metric.not)]
+            {
+                for w in words {
+                    let w = w.trim();
+                    if !w.is_empty() {
+                        patterns.push(w.to_string());
+                        roles.push((m, role));
+                    }
+                }
+            }
+        }
+        let ac = (!patterns.is_empty()).then(|| {
+            AhoCorasickBuilder::new()
+                .ascii_case_insensitive(true)
+                .match_kind(MatchKind::Standard)
+                .build(&patterns)
+                .expect("plain literal patterns always build")
+        });
+        let kinds = metrics.iter().map(|m| (m.kind, m.unit.clone(), !m.also.is_empty())).collect();
+        Linker { ac, roles, kinds }
+    }
+
+    /// For each claim of one text, the metrics it joins.
+    pub fn link(&self, text: &str, claims: &[Claim]) -> Vec<Vec<Link>> {
+        let mut out = vec![Vec::new(); claims.len()];
+        let Some(ac) = &self.ac else { return out };
+        let mut i = 0;
+        while i < claims.len() {
+            // Claims of one sentence are handled together.
+            let sentence = claims[i].sentence;
+            let mut j = i;
+            while j < claims.len() && claims[j].sentence == sentence {
+                j += 1;
+            }
+            let s_text = &text[sentence.0..sentence.1];
+            let hits: Vec<(usize, usize, usize)> = ac
+                .find_overlapping_iter(s_text)
+                .filter(|m| whole_word(s_text, m.start(), m.end()))
+                .map(|m| (m.pattern().as_usize(), sentence.0 + m.start(), sentence.0 + m.end()))
+                .collect();
+            let breaks = hard_breaks(text, sentence);
+            for k in i..j {
+                let (lo, hi) = clause(claims, k, i, j, &breaks, sentence);
+                out[k] = self.links_for(text, &claims[k], k, claims, (lo, hi), &hits);
+            }
+            i = j.max(i + 1);
+        }
+        out
+    }
+
+    fn links_for(
+        &self,
+        text: &str,
+        claim: &Claim,
+        k: usize,
+        claims: &[Claim],
+        (lo, hi): (usize, usize),
+        hits: &[(usize, usize, usize)],
+    ) -> Vec<Link> {
+        // The claim's own span, extended over its inline-conversion partner.
+        let (mut cs, mut ce) = (claim.start, claim.end);
+        if let Some(p) = claim.restates {
+            cs = cs.min(claims[p].start);
+        }
+        if let Some(next) = claims.get(k + 1).filter(|n| n.restates == Some(k)) {
+            ce = ce.max(next.end);
+        }
+        let mut links = Vec::new();
+        for (m, (kind, unit, has_also)) in self.kinds.iter().enumerate() {
+            if !kind_fits(*kind, unit.as_deref(), claim) {
+                continue;
+            }
+            let mut near: Option<(String, usize)> = None;
+            let mut not_dist: Option<usize> = None;
+            let mut also: Option<String> = None;
+            for &(p, s, e) in hits {
+                let (pm, role) = self.roles[p];
+                if pm != m {
+                    continue;
+                }
+                let in_clause = s >= lo && e <= hi && (e <= cs || s >= ce);
+                let dist = if e <= cs {
+                    word_count(&text[e..cs])
+                } else {
+                    word_count(&text[ce.min(s)..s])
+                };
+                match role {
+                    Role::Near if in_clause && near.as_ref().is_none_or(|(_, d)| dist < *d) => {
+                        near = Some((text[s..e].to_string(), dist));
+                    }
+                    Role::Not if in_clause => {
+                        not_dist = Some(not_dist.map_or(dist, |d| d.min(dist)));
+                    }
+                    Role::Also if also.is_none() => {
+                        also = Some(text[s..e].to_string());
+                    }
+                    _ => {}
+                }
+            }
+            let Some(near) = near else { continue };
+            if not_dist.is_some_and(|d| d <= near.1) {
+                continue;
+            }
+            if *has_also && also.is_none() {
+                continue;
+            }
+            links.push(Link { metric: m, near, also });
+        }
+        links
+    }
+}
+
+fn kind_fits(kind: Kind, unit: Option<&str>, claim: &Claim) -> bool {
+    match (kind, claim.kind) {
+        (Kind::Money, Kind::Money) => true,
+        (Kind::Percent, Kind::Percent) => claim.unit.is_none(),
+        (Kind::Number, Kind::Number | Kind::Count) => true,
+        (Kind::Count, Kind::Count) => match (unit, claim.unit.as_deref()) {
+            (Some(want), Some(got)) => {
+                let (w, g) = (want.to_ascii_lowercase(), got.to_ascii_lowercase());
+                g == w || g.trim_end_matches('s') == w.trim_end_matches('s')
+            }
+            (Some(_), None) => false,
+            (None, _) => true,
+        },
+        _ => false,
+    }
+}
+
+fn whole_word(s: &str, start: usize, end: usize) -> bool {
+    let before = s[..start].chars().next_back();
+    let after = s[end..].chars().next();
+    !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
+}
+
+fn word_count(s: &str) -> usize {
+    s.split(|c: char| c.is_whitespace() || c == ',' || c == '(' || c == ')')
+        .filter(|w| w.chars().any(char::is_alphanumeric))
+        .count()
+}
+
+/// Byte offsets of hard breaks inside a sentence: `;`, `:`, a spaced dash (`—`, `–`, `--`).
+fn hard_breaks(text: &str, sentence: (usize, usize)) -> Vec<usize> {
+    let s = &text[sentence.0..sentence.1];
+    let mut out = Vec::new();
+    for (i, c) in s.char_indices() {
+        let spaced = s[i + c.len_utf8()..].starts_with(' ');
+        let is_break = match c {
+            ';' => true,
+            ':' => spaced,
+            '—' | '–' => spaced || s[..i].ends_with(' '),
+            '-' => s[i..].starts_with("-- "),
+            _ => false,
+        };
+        if is_break {
+            out.push(sentence.0 + i);
+        }
+    }
+    out
+}
+
+/// The clause of claim `k` (claims `i..j` share its sentence).
+fn clause(
+    claims: &[Claim],
+    k: usize,
+    i: usize,
+    j: usize,
+    breaks: &[usize],
+    sentence: (usize, usize),
+) -> (usize, usize) {
+    let c = &claims[k];
+    // Treat an inline-conversion pair as one amount.
+    let first = if c.restates.is_some() { k - 1 } else { k };
+    let last = if claims.get(k + 1).is_some_and(|n| n.restates == Some(k)) { k + 1 } else { k };
+    let (cs, ce) = (claims[first].start, claims[last].end);
+    let mut lo = sentence.0;
+    let mut hi = sentence.1;
+    if first > i {
+        lo = lo.max(claims[first - 1].end);
+    }
+    if last + 1 < j {
+        hi = hi.min(claims[last + 1].start);
+    }
+    for &b in breaks {
+        if b < cs {
+            lo = lo.max(b);
+        } else if b >= ce {
+            hi = hi.min(b);
+        }
+    }
+    (lo, hi)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::config::Rules;
+
+    fn rules() -> Rules {
+        Rules::parse(
+            "rules.toml",
+            r#"
+[[metric]]
+id = "total"
+kind = "money"
+near = ["aid", "help", "financial", "humanitarian"]
+not = ["military"]
+
+[[metric]]
+id = "military"
+kind = "money"
+near = ["military"]
+not = ["humanitarian", "financial"]
+"#,
+        )
+        .unwrap()
+    }
+
+    fn linked(text: &str) -> Vec<(String, Vec<String>)> {
+        let r = rules();
+        let claims = crate::extract::extract(text);
+        let links = Linker::new(&r.metrics).link(text, &claims);
+        claims
+            .iter()
+            .zip(links)
+            .map(|(c, ls)| {
+                (
+                    text[c.start..c.end].to_string(),
+                    ls.iter().map(|l| r.metrics[l.metric].id.clone()).collect(),
+                )
+            })
+            .collect()
+    }
+
+    #[test]
+    fn a_total_and_its_part_in_one_sentence_link_apart() {
+        let got = linked("The Kiel Institute said the United States gave 114.2 billion euros ($119.8 billion) in financial, humanitarian and military aid — with 64 billion euros in military help.");
+        assert_eq!(
+            got,
+            vec![
+                ("114.2 billion euros".into(), vec!["total".to_string()]),
+                ("$119.8 billion".into(), vec!["total".to_string()]),
+                ("64 billion euros".into(), vec!["military".to_string()]),
+            ]
+        );
+    }
+
+    #[test]
+    fn nothing_links_without_its_words() {
+        let got = linked("Please support us monthly starting from just $2.");
+        assert_eq!(got, vec![("$2".into(), vec![])]);
+    }
+}
