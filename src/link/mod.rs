@@ -98,11 +98,17 @@ impl Linker {
             while j < claims.len() && claims[j].sentence == sentence {
                 j += 1;
             }
-            let s_text = &text[sentence.0..sentence.1];
+            let (flat, map) = collapse_whitespace(&text[sentence.0..sentence.1]);
             let hits: Vec<(usize, usize, usize)> = ac
-                .find_overlapping_iter(s_text)
-                .filter(|m| whole_word(s_text, m.start(), m.end()))
-                .map(|m| (m.pattern().as_usize(), sentence.0 + m.start(), sentence.0 + m.end()))
+                .find_overlapping_iter(&flat)
+                .filter(|m| whole_word(&flat, m.start(), m.end()))
+                .map(|m| {
+                    (
+                        m.pattern().as_usize(),
+                        sentence.0 + map[m.start()],
+                        sentence.0 + map[m.end() - 1] + 1,
+                    )
+                })
                 .collect();
             let breaks = hard_breaks(text, sentence);
             for k in i..j {
@@ -174,6 +180,28 @@ impl Linker {
         }
         links
     }
+}
+
+/// `s` with every whitespace run as one space, and for each byte of the result the offset of
+/// the byte it came from (so matches map back to the text as written).
+fn collapse_whitespace(s: &str) -> (String, Vec<usize>) {
+    let mut flat = String::with_capacity(s.len());
+    let mut map = Vec::with_capacity(s.len());
+    let mut in_space = false;
+    for (i, c) in s.char_indices() {
+        if c.is_whitespace() {
+            if !in_space {
+                flat.push(' ');
+                map.push(i);
+            }
+            in_space = true;
+            continue;
+        }
+        in_space = false;
+        flat.push(c);
+        map.extend(i..i + c.len_utf8());
+    }
+    (flat, map)
 }
 
 fn kind_fits(kind: Kind, unit: Option<&str>, claim: &Claim) -> bool {

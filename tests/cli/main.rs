@@ -1,0 +1,7 @@
+//! The one integration-test binary (as ripgrep's tests/tests.rs): every CLI behaviour, run
+//! through the real `crosscheck` binary.
+
+mod util;
+
+mod baseline;
+mod check_seeds;
