@@ -176,7 +176,8 @@ impl<'a> Scanner<'a> {
             // 1st, 2nd, 21st, 4th, 1960s; 2pm, 2.13 am
             if self.is_word(i + 1) {
                 let w = self.w(i + 1);
-                if self.glued(i + 1) && matches!(w, "st" | "nd" | "rd" | "th" | "s") {
+                let decade = w == "s" && self.raw(i).len() == 4;
+                if self.glued(i + 1) && matches!(w, "st" | "nd" | "rd" | "th" | "s") && !decade {
                     dead = true;
                 }
                 if matches!(w, "am" | "pm")
@@ -483,8 +484,12 @@ impl<'a> Scanner<'a> {
             Some((h, first, _)) => (Some(h), first),
             None => (None, j),
         };
-        if h.is_none() && !a.vague && a.kind() == Kind::Number && self.is_year(&a) {
-            return Some((None, a.end));
+        let mut a = a;
+        if h.is_none() && !a.vague && a.currency.is_none() && !a.percent && self.is_year(&a) {
+            // Years are kept as numbers with unit `year`: consumers can drop them, and
+            // linking never takes them unless a metric asks for years.
+            a.unit = Some("year".into());
+            a.end = a.first + 1;
         }
         let end = a.end;
         let mut claim = self.build(first, None, a, h, hedge_word(self, hedge, None));
@@ -535,13 +540,62 @@ impl<'a> Scanner<'a> {
 
     /// A four-digit number between 1800 and 2100 with nothing that makes it an amount.
     fn is_year(&self, a: &Amount) -> bool {
-        if !a.plain_digits || a.end != a.first + 1 {
+        if !a.plain_digits {
             return false;
         }
         let raw = self.raw(a.first);
-        raw.len() == 4
+        let yearish = raw.len() == 4
             && raw.bytes().all(|b| b.is_ascii_digit())
-            && (1800..=2100).contains(&raw.parse::<u32>().unwrap_or(0))
+            && (1800..=2100).contains(&raw.parse::<u32>().unwrap_or(0));
+        if !yearish {
+            return false;
+        }
+        // "2,000 people" has a separator; "2000 people" after a preposition of time is
+        // still a year ("in 2013 prices"), otherwise a count.
+        let prev = if a.first > 0 { self.w(a.first - 1) } else { "" };
+        let temporal = matches!(
+            prev,
+            "in" | "since"
+                | "until"
+                | "till"
+                | "by"
+                | "from"
+                | "of"
+                | "to"
+                | "and"
+                | "between"
+                | "during"
+                | "after"
+                | "before"
+                | "early"
+                | "late"
+                | "mid"
+                | "year"
+                | "the"
+                | "fiscal"
+                | "through"
+                | "circa"
+                | "around"
+                | "summer"
+                | "spring"
+                | "autumn"
+                | "fall"
+                | "winter"
+                | "or"
+                | "january"
+                | "february"
+                | "march"
+                | "april"
+                | "may"
+                | "june"
+                | "july"
+                | "august"
+                | "september"
+                | "october"
+                | "november"
+                | "december"
+        );
+        temporal || a.unit.is_none()
     }
 
     fn build(
@@ -1368,8 +1422,15 @@ impl<'a> Scanner<'a> {
                             cur_shape = 6;
                             continue;
                         }
-                        let next_small =
-                            lx::small(n1).is_some() || (self.is_num(i + 1) && !self.glued(i + 1));
+                        // `5bn and 5 billion hryvnias` is two amounts: digits after `and` only
+                        // continue a number when no magnitude or currency follows them.
+                        let digits_tail = self.is_num(i + 1)
+                            && !self.glued(i + 1)
+                            && !(lx::scale(self.w(i + 2)).is_some()
+                                || lx::letter_scale(self.raw(i + 2), true).is_some()
+                                || self.suffix_currency(i + 2).is_some()
+                                || self.kind(i + 2) == Some(TK::Sym));
+                        let next_small = lx::small(n1).is_some() || digits_tail;
                         let after_hundred = cur_shape == 4;
                         let after_scale = cur.is_none() && last_scale.is_some();
                         if next_small && (after_hundred || after_scale) {

@@ -207,7 +207,10 @@ fn scan_number(b: &[u8], mut i: usize) -> usize {
         }
         // Space-separated groups (`1 234 567`, `40\u{202f}000`), only when every group
         // after the first has exactly three digits.
-        if !grouped {
+        // Not after letters: "i7 860" is a model name and a number, not 7,860.
+        let s0 = i - first;
+        let after_letter = s0 > 0 && b[s0 - 1].is_ascii_alphabetic();
+        if !grouped && !after_letter {
             loop {
                 let s = group_space_len(b, i);
                 if s == 0 {

@@ -208,7 +208,13 @@ fn kind_fits(kind: Kind, unit: Option<&str>, claim: &Claim) -> bool {
     match (kind, claim.kind) {
         (Kind::Money, Kind::Money) => true,
         (Kind::Percent, Kind::Percent) => claim.unit.is_none(),
-        (Kind::Number, Kind::Number | Kind::Count) => true,
+        // Years are numbers with unit `year`: only a metric that asks for years takes them.
+        (Kind::Number, Kind::Number | Kind::Count) => {
+            claim.unit.as_deref() != Some("year") || unit == Some("year")
+        }
+        (Kind::Count, Kind::Count | Kind::Number) if claim.unit.as_deref() == Some("year") => {
+            unit == Some("year")
+        }
         (Kind::Count, Kind::Count) => match (unit, claim.unit.as_deref()) {
             (Some(want), Some(got)) => {
                 let (w, g) = (want.to_ascii_lowercase(), got.to_ascii_lowercase());
