@@ -1,6 +1,8 @@
 //! The command line: clap types, one function per subcommand, exit codes. Nothing below
 //! this module knows about argv or prints.
 
+mod common;
+mod completions_cmd;
 mod extract_cmd;
 mod init_cmd;
 mod rules_cmd;
@@ -53,6 +55,9 @@ pub enum Command {
     Rules(rules_cmd::RulesArgs),
     /// Write a commented starter rules.toml (never over an existing file without --force).
     Init(init_cmd::InitArgs),
+    /// Print a shell completion script (bash, zsh or fish) to stdout.
+    #[command(after_help = completions_cmd::AFTER_HELP)]
+    Completions(completions_cmd::CompletionsArgs),
 }
 
 /// Parses argv, runs the subcommand, prints errors, returns the exit code.
@@ -77,6 +82,7 @@ pub fn run(cli: Cli) -> ExitStatus {
         Command::Extract(args) => extract_cmd::run(args),
         Command::Rules(args) => rules_cmd::run(args),
         Command::Init(args) => init_cmd::run(args),
+        Command::Completions(args) => completions_cmd::run(args),
     };
     match result {
         Ok(status) => status,
