@@ -419,7 +419,12 @@ fn build_table(rows: Vec<Vec<String>>, converter: Option<&Converter>, color: boo
     let mut t = Table::new();
     t.load_preset(UTF8_FULL_CONDENSED).apply_modifier(modifiers::UTF8_ROUND_CORNERS);
     if color {
-        t.enforce_styling().set_content_arrangement(ContentArrangement::Dynamic);
+        t.enforce_styling();
+        // Wrap to the terminal, unless its width is unknown or too narrow to be useful (a
+        // pseudo-terminal without a size reports 0).
+        if t.width().is_some_and(|w| w >= 60) {
+            t.set_content_arrangement(ContentArrangement::Dynamic);
+        }
     } else {
         // Byte-identical output in pipes and files.
         t.force_no_tty().set_content_arrangement(ContentArrangement::Disabled);

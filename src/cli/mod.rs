@@ -45,7 +45,7 @@ pub struct Cli {
 pub enum Command {
     /// List every money, percent, number and count claim in the sources.
     #[command(
-        after_help = "Examples:\n  crosscheck extract seeds/\n  crosscheck extract --format jsonl article.txt\n  echo 'It cost $5bn.' | crosscheck extract -"
+        after_help = "Examples:\n  crosscheck extract seeds/\n  crosscheck extract --format jsonl article.txt > claims.jsonl\n  crosscheck extract --format csv --base USD --as-of 2025-02-16 seeds/ > claims.csv\n  crosscheck extract --dollar CAD --threads 4 corpus/\n  echo 'It cost $5bn.' | crosscheck extract -\n\nExit codes: 0 ran (with or without claims), 2 bad flag, unreadable or non-UTF-8 input,\nor a currency with no exchange rate under --base (stdout is then left empty)."
     )]
     Extract(extract_cmd::ExtractArgs),
     /// Check a rules.toml, or say in words what its metrics and rules do.
