@@ -8,13 +8,15 @@ use rust_decimal::Decimal;
 
 use crate::config::{Rules, Tolerance};
 use crate::evaluate::{self, Code, Ctx, Fig, RawFinding};
-use crate::extract::{self, Claim};
+use crate::extract::{self, Claim, Kind};
 use crate::finding::{
     BaselineState, ClaimReport, Finding, MetricReport, MetricStatus, NormalizedReport, Report,
     Severity, SourceInfo, Summary, ToleranceReport, SCHEMA_VERSION,
 };
 use crate::link::{Link, Linker};
-use crate::normalize::{self, Converter, FxError, FxTable, Normalized, Rate, RateSource};
+use crate::normalize::{
+    self, display, Converter, FxError, FxTable, Interval, Normalized, Rate, RateSource,
+};
 use crate::sources::{Source, SourceMeta};
 
 /// What `check` was asked for beyond the rules.
@@ -256,48 +258,91 @@ pub fn short_name(s: &Source) -> String {
     })
 }
 
-/// A claim as reports show it.
-pub fn claim_report(source: &Source, claim: &Claim, norm: Option<&Normalized>) -> ClaimReport {
+// Claim → ClaimReport: shared by `check` and `extract` so both describe a claim alike.
+
+/// Every run of whitespace as one space, trimmed.
+pub fn collapse_whitespace(s: &str) -> String {
+    s.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// An exact decimal string: no exponent, no trailing zeros.
+pub fn decimal(v: Decimal) -> String {
+    v.normalize().to_string()
+}
+
+/// A claim as reports show it. `currency` is the claim's own currency, already resolved
+/// (a bare dollar → the configured dollar); `normalized` is its conversion, if any.
+pub fn claim_report(
+    source: &Source,
+    claim: &Claim,
+    currency: Option<String>,
+    normalized: Option<&Normalized>,
+) -> ClaimReport {
     let (line, column) = source.line_index.line_col_in(&source.text, claim.start);
-    let dec = |d: Option<Decimal>| d.map(|v| v.normalize().to_string());
-    let sentence = source
-        .text
-        .get(claim.sentence.0..claim.sentence.1)
-        .unwrap_or("")
-        .split_whitespace()
-        .collect::<Vec<_>>()
-        .join(" ");
+    let sentence = source.text.get(claim.sentence.0..claim.sentence.1).unwrap_or_default();
     ClaimReport {
         source: source.id.clone(),
         line,
         column,
         start: claim.start,
         end: claim.end,
-        text: source.text[claim.start..claim.end].to_string(),
-        kind: claim.kind.as_str().into(),
-        value: dec(claim.value),
-        low: dec(claim.low),
-        high: dec(claim.high),
-        currency: claim.currency.and_then(|c| match c {
-            extract::CurrencyCue::Iso(code) => Some(code.to_string()),
-            extract::CurrencyCue::Dollar => Some("$".to_string()),
-            extract::CurrencyCue::Unknown => None,
-        }),
-        hedge: claim.hedge.map(|h| h.as_str().into()),
+        text: source.text[claim.start..claim.end].to_owned(),
+        kind: claim.kind.as_str().to_owned(),
+        value: claim.value.map(decimal),
+        low: claim.low.map(decimal),
+        high: claim.high.map(decimal),
+        currency,
+        hedge: claim.hedge.map(|h| h.as_str().to_owned()),
         attributed_to: claim.attributed_to.clone(),
-        sentence,
-        normalized: norm.map(|n| NormalizedReport {
-            value: dec(n.value),
-            low: dec(n.low),
-            high: dec(n.high),
-            currency: n.currency.clone(),
-            rate: n.rate.as_ref().map(|r| r.value.normalize().to_string()),
-            rate_date: n.rate.as_ref().and_then(|r| r.date).map(|d| d.to_string()),
-            rate_source: n.rate.as_ref().map(|r| r.source.as_str().into()),
-            display: evaluate::show(&n.interval(), claim.kind, n.currency.as_deref()),
-        }),
+        sentence: collapse_whitespace(sentence),
+        normalized: normalized.map(|n| normalized_report(claim.kind, n)),
         linked_by: Vec::new(),
         verdict: None,
+    }
+}
+
+/// The `normalized` object: exact decimal strings, the rate with its ISO date and source.
+pub fn normalized_report(kind: Kind, n: &Normalized) -> NormalizedReport {
+    NormalizedReport {
+        value: n.value.map(decimal),
+        low: n.low.map(decimal),
+        high: n.high.map(decimal),
+        currency: n.currency.clone(),
+        rate: n.rate.map(|r| decimal(r.value)),
+        rate_date: n.rate.and_then(|r| r.date).map(|d| d.to_string()),
+        rate_source: n.rate.map(|r| r.source.as_str().to_owned()),
+        display: figure(kind, n.value, n.low, n.high, n.currency.as_deref(), None),
+    }
+}
+
+/// A compact human figure: `$119.8bn`, `≥ $1.42`, `$300bn–$350bn`, `50%`, `1.5m`,
+/// `4 people`. A point with bounds on both sides (a hedge) shows the point; a point with one
+/// bound (`more than $5`) shows the bound; no point shows the range.
+pub fn figure(
+    kind: Kind,
+    value: Option<Decimal>,
+    low: Option<Decimal>,
+    high: Option<Decimal>,
+    currency: Option<&str>,
+    unit: Option<&str>,
+) -> String {
+    let point = match (value, low, high) {
+        (Some(v), None, None) | (Some(v), Some(_), Some(_)) => Some(v),
+        (None, None, None) => return String::new(),
+        _ => None,
+    };
+    let iv = Interval::new(low, high);
+    let text = match (kind, point) {
+        (Kind::Money, Some(v)) => display::money(v, currency),
+        (Kind::Money, None) => display::interval(&iv, currency),
+        (Kind::Percent, Some(v)) => display::percent(v),
+        (Kind::Percent, None) => format!("{}%", display::interval(&iv, None)),
+        (Kind::Number | Kind::Count, Some(v)) => display::number(v),
+        (Kind::Number | Kind::Count, None) => display::interval(&iv, None),
+    };
+    match unit {
+        Some(u) if kind == Kind::Count => format!("{text} {u}"),
+        _ => text,
     }
 }
 
@@ -310,7 +355,9 @@ fn build_report(
 ) -> Report {
     let report_of = |i: usize| {
         let it = &items[i];
-        claim_report(&sources[it.source], &it.claim, it.norm.as_ref())
+        let currency =
+            it.claim.currency.and_then(|cue| normalize::resolve(cue, &rules.currency.dollar));
+        claim_report(&sources[it.source], &it.claim, currency, it.norm.as_ref())
     };
     let mut findings: Vec<Finding> = raw
         .iter()

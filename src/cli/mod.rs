@@ -3,6 +3,8 @@
 
 mod baseline_cmd;
 mod check_cmd;
+mod common;
+mod completions_cmd;
 mod extract_cmd;
 mod init_cmd;
 mod load;
@@ -56,7 +58,7 @@ pub enum Command {
     Baseline(baseline_cmd::BaselineArgs),
     /// List every money, percent, number and count claim in the sources.
     #[command(
-        after_help = "Examples:\n  crosscheck extract seeds/\n  crosscheck extract --format jsonl article.txt\n  echo 'It cost $5bn.' | crosscheck extract -"
+        after_help = "Examples:\n  crosscheck extract seeds/\n  crosscheck extract --format jsonl article.txt > claims.jsonl\n  crosscheck extract --format csv --base USD --as-of 2025-02-16 seeds/ > claims.csv\n  crosscheck extract --dollar CAD --threads 4 corpus/\n  echo 'It cost $5bn.' | crosscheck extract -\n\nExit codes: 0 ran (with or without claims), 2 bad flag, unreadable or non-UTF-8 input,\nor a currency with no exchange rate under --base (stdout is then left empty)."
     )]
     Extract(extract_cmd::ExtractArgs),
     /// Check a rules.toml, or say in words what its metrics and rules do.
@@ -66,6 +68,9 @@ pub enum Command {
     Rules(rules_cmd::RulesArgs),
     /// Write a commented starter rules.toml (never over an existing file without --force).
     Init(init_cmd::InitArgs),
+    /// Print a shell completion script (bash, zsh or fish) to stdout.
+    #[command(after_help = completions_cmd::AFTER_HELP)]
+    Completions(completions_cmd::CompletionsArgs),
 }
 
 /// Parses argv, runs the subcommand, prints errors, returns the exit code.
@@ -92,6 +97,7 @@ pub fn run(cli: Cli) -> ExitStatus {
         Command::Extract(args) => extract_cmd::run(args),
         Command::Rules(args) => rules_cmd::run(args),
         Command::Init(args) => init_cmd::run(args),
+        Command::Completions(args) => completions_cmd::run(args),
     };
     match result {
         Ok(status) => status,

@@ -275,11 +275,13 @@ fn clause(
     let (cs, ce) = (claims[first].start, claims[last].end);
     let mut lo = sentence.0;
     let mut hi = sentence.1;
-    if first > i {
-        lo = lo.max(claims[first - 1].end);
+    // Neighbouring amounts bound the clause; years ("since 2022") do not.
+    let bounds = |c: &Claim| c.unit.as_deref() != Some("year");
+    if let Some(prev) = claims[i..first].iter().rev().find(|c| bounds(c)) {
+        lo = lo.max(prev.end);
     }
-    if last + 1 < j {
-        hi = hi.min(claims[last + 1].start);
+    if let Some(next) = claims[last + 1..j].iter().find(|c| bounds(c)) {
+        hi = hi.min(next.start);
     }
     for &b in breaks {
         if b < cs {

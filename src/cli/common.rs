@@ -1,0 +1,145 @@
+//! Helpers shared by the subcommands: flag parsers, colour detection, the thread pool, the
+//! claim → [`ClaimReport`] mapping and an output spool that makes a run all-or-nothing.
+
+use std::fs::File;
+use std::io::{self, BufReader, BufWriter, IsTerminal, Seek, SeekFrom, Write};
+
+use jiff::civil::Date;
+
+use crate::normalize;
+
+/// clap value parser for `--base` / `--dollar`: an ISO 4217 code, with a did-you-mean.
+pub(crate) fn parse_currency(s: &str) -> Result<String, String> {
+    if normalize::is_iso(s) {
+        return Ok(s.to_owned());
+    }
+    match normalize::suggest(s) {
+        Some(code) => Err(format!("not an ISO 4217 currency code; did you mean {code}?")),
+        None => Err("not an ISO 4217 currency code (e.g. USD, EUR, GBP)".to_owned()),
+    }
+}
+
+/// clap value parser for dates: `YYYY-MM-DD`.
+pub(crate) fn parse_date(s: &str) -> Result<Date, String> {
+    s.parse::<Date>().map_err(|_| "expected a date as YYYY-MM-DD, e.g. 2025-02-16".to_owned())
+}
+
+/// Colour on stdout: only on a terminal, and never when `NO_COLOR` is set to anything
+/// non-empty (<https://no-color.org>).
+pub(crate) fn stdout_color() -> bool {
+    let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
+    !no_color && io::stdout().is_terminal()
+}
+
+/// A local rayon pool of `threads` workers (default: the available parallelism).
+pub(crate) fn thread_pool(threads: Option<usize>) -> anyhow::Result<rayon::ThreadPool> {
+    let n = threads.unwrap_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get()));
+    Ok(rayon::ThreadPoolBuilder::new().num_threads(n).build()?)
+}
+
+pub(crate) use crate::check::{claim_report, collapse_whitespace, figure};
+
+/// Output held back until the run has succeeded, so that an error never leaves half a
+/// document on stdout. Up to `limit` bytes stay in memory; beyond that the spool moves to an
+/// anonymous temporary file, so memory stays bounded on large corpora.
+pub(crate) struct Spool {
+    mem: Vec<u8>,
+    file: Option<BufWriter<File>>,
+    limit: usize,
+}
+
+impl Spool {
+    /// The default in-memory limit: 64 MiB.
+    pub(crate) const LIMIT: usize = 64 << 20;
+
+    pub(crate) fn new(limit: usize) -> Spool {
+        Spool { mem: Vec::new(), file: None, limit }
+    }
+
+    /// Copies everything written so far to `out`.
+    pub(crate) fn copy_to(self, out: &mut dyn Write) -> io::Result<()> {
+        match self.file {
+            None => out.write_all(&self.mem),
+            Some(file) => {
+                let mut file = file.into_inner().map_err(|e| e.into_error())?;
+                file.seek(SeekFrom::Start(0))?;
+                io::copy(&mut BufReader::new(file), out).map(drop)
+            }
+        }
+    }
+}
+
+impl Write for Spool {
+    fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
+        if let Some(file) = &mut self.file {
+            return file.write(buf);
+        }
+        self.mem.extend_from_slice(buf);
+        if self.mem.len() > self.limit {
+            let mut file = BufWriter::new(tempfile::tempfile()?);
+            file.write_all(&self.mem)?;
+            self.mem = Vec::new();
+            self.file = Some(file);
+        }
+        Ok(buf.len())
+    }
+
+    fn flush(&mut self) -> io::Result<()> {
+        match &mut self.file {
+            Some(file) => file.flush(),
+            None => Ok(()),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::extract::Kind;
+    use rust_decimal::Decimal;
+
+    fn d(s: &str) -> Decimal {
+        s.parse().unwrap()
+    }
+
+    #[test]
+    fn currency_flags_suggest_a_code() {
+        assert_eq!(parse_currency("EUR").unwrap(), "EUR");
+        assert!(parse_currency("USX").unwrap_err().ends_with("did you mean USD?"));
+        assert!(parse_currency("usd").unwrap_err().ends_with("did you mean USD?"));
+        assert!(parse_date("2025-02-30").is_err());
+    }
+
+    #[test]
+    fn figures_show_points_bounds_and_ranges() {
+        let usd = Some("USD");
+        assert_eq!(figure(Kind::Money, Some(d("65900000000")), None, None, usd, None), "$65.9bn");
+        assert_eq!(
+            figure(Kind::Money, Some(d("1.42")), Some(d("1.42")), None, usd, None),
+            "≥ $1.42"
+        );
+        assert_eq!(
+            figure(Kind::Money, None, Some(d("300000000000")), Some(d("350000000000")), usd, None),
+            "$300bn–$350bn"
+        );
+        assert_eq!(
+            figure(Kind::Percent, Some(d("50")), Some(d("47.5")), Some(d("52.5")), None, None),
+            "50%"
+        );
+        assert_eq!(figure(Kind::Percent, None, Some(d("10")), Some(d("20")), None, None), "10–20%");
+        assert_eq!(figure(Kind::Count, Some(d("4")), None, None, None, Some("people")), "4 people");
+        assert_eq!(figure(Kind::Number, None, None, None, None, None), "");
+    }
+
+    #[test]
+    fn spool_spills_to_a_file_and_keeps_every_byte() {
+        for limit in [0, 4, 1 << 20] {
+            let mut spool = Spool::new(limit);
+            spool.write_all(b"hello ").unwrap();
+            spool.write_all(b"world\n").unwrap();
+            let mut out = Vec::new();
+            spool.copy_to(&mut out).unwrap();
+            assert_eq!(out, b"hello world\n", "limit {limit}");
+        }
+    }
+}
