@@ -429,13 +429,24 @@ pub(crate) fn drop_restatements(text: &str, claims: &mut Vec<Claim>) {
             && a.value.is_some()
             && a.value == b.value
             && text[a.end..b.start].trim() == "("
-            && text[b.end..].trim_start().starts_with(')');
+            && text[b.end..].trim_start().starts_with(')')
+            && plain_numeral(&text[b.start..b.end]);
         if restated {
             claims.remove(i);
         } else {
             i += 1;
         }
     }
+}
+
+/// Digits, or cardinal number words only (`45`, `forty five`): a restatement, unlike
+/// "144 (a square dozen)", which names the number another way.
+fn plain_numeral(s: &str) -> bool {
+    s.chars().all(|c| c.is_ascii_digit() || c == ',' || c == '.')
+        || s.split(|c: char| c.is_whitespace() || c == '-').filter(|w| !w.is_empty()).all(|w| {
+            let w = w.to_ascii_lowercase();
+            super::lexicon::small(&w).is_some() || super::lexicon::scale(&w).is_some() || w == "and"
+        })
 }
 
 fn nearest(

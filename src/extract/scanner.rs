@@ -247,7 +247,11 @@ impl<'a> Scanner<'a> {
                 dead = true;
             }
             // +1-222-…
-            if i >= 1 && self.is_p(i - 1, "+") && self.glued(i) && (i == 1 || self.toks[i - 1].gap)
+            // …and J1149.5+6663: digits glued after `+` after digits are an identifier.
+            if i >= 1
+                && self.is_p(i - 1, "+")
+                && self.glued(i)
+                && (i == 1 || self.toks[i - 1].gap || self.kind(i - 2) == Some(TK::Num))
             {
                 dead = true;
             }
@@ -1102,6 +1106,9 @@ impl<'a> Scanner<'a> {
         let mut words = false;
         let mut plain_digits = false;
         let mut consumed_any = false;
+        // A magnitude glued to digits (`5bn`) closes the number: `and` does not continue it.
+        let mut glued_scale = false;
+        let started_with_a = matches!(self.w(k), "a" | "an");
 
         // Leading forms that are not plain cardinals.
         let w0 = self.w(i);
@@ -1109,6 +1116,37 @@ impl<'a> Scanner<'a> {
             match w0 {
                 "a" | "an" => {
                     let n1 = self.w(i + 1);
+                    // a baker's dozen (13), a square dozen (144), a gross (144)
+                    if n1 == "baker"
+                        && self.raw(i + 2) == "'"
+                        && self.w(i + 3) == "s"
+                        && self.w(i + 4) == "dozen"
+                    {
+                        return Some(Numeral {
+                            end: i + 5,
+                            value: Decimal::from(13),
+                            scale: None,
+                            plain_digits: false,
+                        });
+                    }
+                    if n1 == "square" && self.w(i + 2) == "dozen" {
+                        return Some(Numeral {
+                            end: i + 3,
+                            value: Decimal::from(144),
+                            scale: None,
+                            plain_digits: false,
+                        });
+                    }
+                    if n1 == "gross"
+                        && (!self.is_word(i + 2) || matches!(self.w(i + 2), "of" | "is" | "was"))
+                    {
+                        return Some(Numeral {
+                            end: i + 2,
+                            value: Decimal::from(144),
+                            scale: None,
+                            plain_digits: false,
+                        });
+                    }
                     if !self.same_line(i + 1) {
                         return None;
                     }
@@ -1209,6 +1247,7 @@ impl<'a> Scanner<'a> {
                         break;
                     }
                     let (v, end, letter_scale) = self.digits(i, v, money)?;
+                    glued_scale |= letter_scale.is_some();
                     if ok_hundreds {
                         cur = cur.map(|c| c + v);
                     } else {
@@ -1362,6 +1401,18 @@ impl<'a> Scanner<'a> {
                         break;
                     }
                     if let Some(d) = lx::denominator(w) {
+                        // `two millionth` is "two" and an ordinal; `a hundred trillionths` a
+                        // fraction (Recognizers' reading).
+                        if d >= 1000 && !started_with_a {
+                            break;
+                        }
+                        // a hundred thousand trillionths: the whole number so far is the numerator.
+                        if cur.is_none() && total > Decimal::ZERO && started_with_a {
+                            cur = Some(total);
+                            total = Decimal::ZERO;
+                            last_scale = None;
+                            cur_shape = 1;
+                        }
                         // three fifths, two thirds, one-eighth, three halves
                         if cur.is_none()
                             || cur_shape == 6
@@ -1408,10 +1459,17 @@ impl<'a> Scanner<'a> {
                         if let Some((frac, end)) = frac {
                             // `one billion and a half million`: the fraction of the next
                             // scale; `five billion and three quarters`: of the last one.
-                            if let Some(p) = lx::scale(self.w(end)).filter(|p| *p >= 3) {
-                                total += mul(cur.take().unwrap_or(Decimal::ZERO), Decimal::ONE)?;
+                            let next_scale = lx::scale(self.w(end)).filter(|p| *p >= 3);
+                            if let (None, Some(p)) = (cur, next_scale) {
                                 total += mul(frac, pow10(p))?;
                                 i = end + 1;
+                            } else if cur.is_some() && next_scale.is_some() {
+                                // five and a half million: the fraction joins the group the
+                                // scale then multiplies.
+                                cur = cur.map(|c| c + frac);
+                                i = end;
+                                cur_shape = 1;
+                                continue;
                             } else if let (None, Some(p)) = (cur, last_scale) {
                                 total += mul(frac, pow10(p))?;
                                 i = end;
@@ -1426,10 +1484,9 @@ impl<'a> Scanner<'a> {
                         // continue a number when no magnitude or currency follows them.
                         let digits_tail = self.is_num(i + 1)
                             && !self.glued(i + 1)
+                            && !glued_scale
                             && !(lx::scale(self.w(i + 2)).is_some()
-                                || lx::letter_scale(self.raw(i + 2), true).is_some()
-                                || self.suffix_currency(i + 2).is_some()
-                                || self.kind(i + 2) == Some(TK::Sym));
+                                || lx::letter_scale(self.raw(i + 2), true).is_some());
                         let next_small = lx::small(n1).is_some() || digits_tail;
                         let after_hundred = cur_shape == 4;
                         let after_scale = cur.is_none() && last_scale.is_some();
@@ -1489,7 +1546,7 @@ impl<'a> Scanner<'a> {
                     if p == "-"
                         && words
                         && cur.is_some()
-                        && self.glued(i)
+                        && (self.glued(i) || self.toks[i].gap && !self.glued(i + 1))
                         && lx::denominator(self.w(i + 1)).is_some()
                         && cur_shape != 6
                     {
@@ -1675,7 +1732,8 @@ impl<'a> Scanner<'a> {
 
     /// `three fifths` at `k` (a numerator then a plural or singular denominator).
     fn fraction_after(&self, k: usize) -> Option<(Decimal, usize)> {
-        let n = Decimal::from(lx::small(self.w(k))?);
+        let n = lx::small(self.w(k)).filter(|n| *n < 10)?;
+        let n = Decimal::from(n);
         let d = lx::denominator(self.w(k + 1))?;
         Some((n / Decimal::from(d), k + 2))
     }
