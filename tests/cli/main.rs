@@ -5,3 +5,4 @@ mod util;
 
 mod baseline;
 mod check_seeds;
+mod scenario;
