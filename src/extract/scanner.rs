@@ -1485,8 +1485,8 @@ impl<'a> Scanner<'a> {
                         let digits_tail = self.is_num(i + 1)
                             && !self.glued(i + 1)
                             && !glued_scale
-                            && !(lx::scale(self.w(i + 2)).is_some()
-                                || lx::letter_scale(self.raw(i + 2), true).is_some());
+                            && lx::scale(self.w(i + 2)).is_none()
+                            && lx::letter_scale(self.raw(i + 2), true).is_none();
                         let next_small = lx::small(n1).is_some() || digits_tail;
                         let after_hundred = cur_shape == 4;
                         let after_scale = cur.is_none() && last_scale.is_some();
