@@ -131,11 +131,14 @@ pub fn run(rules: &Rules, sources: &[Source], opts: &Options) -> Result<Report, 
                 fx_pairs.push((offset + ci, offset + p));
             }
             let norm = if !links.is_empty() {
-                let n = match partner
-                    .and_then(|p| inline_rate(&claims[p], claim, dollar, &rules.currency.base))
-                {
-                    Some(rate) => {
+                let inline = partner.and_then(|p| {
+                    inline_rate(&claims[p], claim, dollar, &rules.currency.base).map(|r| (p, r))
+                });
+                let n = match inline {
+                    // The text states the figure in the base currency: take it exactly.
+                    Some((p, rate)) => {
                         normalize::normalize_with_rate(claim, rate, dollar, &rules.currency.base)
+                            .map(|n| Normalized { value: claims[p].value.or(n.value), ..n })
                     }
                     None => normalize::normalize_claim(claim, date, dollar, &converter),
                 };

@@ -246,9 +246,13 @@ fn clause_word(w: &str) -> bool {
     )
 }
 
+/// An attribution found in a sentence: byte offset, who, and whether a reporting verb
+/// (rather than "according to") named them.
+type Attribution = (usize, String, bool);
+
 /// Who a sentence attributes its claims to, and where that attribution sits (byte offset of
 /// the cue), nearest first. Returns all attributions found in the sentence.
-fn attributions(text: &str, sentence: (usize, usize)) -> Vec<(usize, String)> {
+fn attributions(text: &str, sentence: (usize, usize)) -> Vec<Attribution> {
     let s = &text[sentence.0..sentence.1];
     let ws = words(s, sentence.0);
     let mut out = Vec::new();
@@ -270,22 +274,29 @@ fn attributions(text: &str, sentence: (usize, usize)) -> Vec<(usize, String)> {
         if let Some(a) = after {
             let phrase = take_forward(&ws, a, text);
             if let Some(p) = phrase {
-                out.push((w.start, p));
+                out.push((w.start, p, false));
             }
             continue;
         }
         // A speech verb in lower case, not a passive ("estimated to be") or a noun ("States").
-        let passive = ws.get(i + 1).is_some_and(|n| matches!(n.text, "to" | "at" | "by"));
+        let next = ws.get(i + 1).map_or("", |n| n.text);
+        let passive = matches!(next, "to" | "at" | "by")
+            // "the programme announced in April": a participle, unlike "said in an interview".
+            || !matches!(lw.as_str(), "said" | "says" | "told" | "tells")
+                && matches!(next, "in" | "on" | "for" | "last" | "earlier" | "this" | "during");
         if speech_verb(w.text) && !passive {
             // X said
-            if let Some(p) = take_backward(&ws, i, text) {
-                out.push((w.start, p));
+            // A speaker has no figures in it ("240 million for the programme announced").
+            if let Some(p) =
+                take_backward(&ws, i, text).filter(|p| !p.chars().any(|c| c.is_ascii_digit()))
+            {
+                out.push((w.start, p, true));
                 continue;
             }
             // said X
             if let Some(p) = take_forward(&ws, i + 1, text) {
                 if p.starts_with(char::is_uppercase) || p.starts_with("the ") {
-                    out.push((w.start, p));
+                    out.push((w.start, p, true));
                 }
             }
         }
@@ -369,20 +380,22 @@ pub(crate) fn annotate(text: &str, claims: &mut [Claim]) {
         return;
     }
     let sents = sentences(text);
-    let mut cache: Vec<Option<Vec<(usize, String)>>> = vec![None; sents.len()];
+    let mut cache: Vec<Option<Vec<Attribution>>> = vec![None; sents.len()];
     for c in claims.iter_mut() {
         let idx = sents.partition_point(|s| s.1 <= c.start).min(sents.len().saturating_sub(1));
         if let Some(&s) = sents.get(idx) {
             c.sentence = (s.0.min(c.start), s.1.max(c.end));
             // Pronoun speakers ("I told them") are resolved to the last named speaker in the
             // two sentences before.
-            let mut speaker = nearest(&mut cache, &sents, text, idx, c.start);
+            let mut speaker = nearest(&mut cache, &sents, text, idx, c.start, false);
             if speaker.as_deref().is_some_and(pronoun) {
                 for back in 1..=2 {
                     if idx < back {
                         break;
                     }
-                    if let Some(p) = nearest(&mut cache, &sents, text, idx - back, usize::MAX) {
+                    // Only people who speak (`X said`), not documents (`according to the report`).
+                    if let Some(p) = nearest(&mut cache, &sents, text, idx - back, usize::MAX, true)
+                    {
                         if !pronoun(&p) {
                             speaker = Some(p);
                             break;
@@ -450,14 +463,18 @@ fn plain_numeral(s: &str) -> bool {
 }
 
 fn nearest(
-    cache: &mut [Option<Vec<(usize, String)>>],
+    cache: &mut [Option<Vec<Attribution>>],
     sents: &[(usize, usize)],
     text: &str,
     idx: usize,
     at: usize,
+    speakers_only: bool,
 ) -> Option<String> {
     let list = cache[idx].get_or_insert_with(|| attributions(text, sents[idx]));
-    list.iter().min_by_key(|(pos, _)| pos.abs_diff(at)).map(|(_, who)| who.clone())
+    list.iter()
+        .filter(|(_, _, verb)| *verb || !speakers_only)
+        .min_by_key(|(pos, _, _)| pos.abs_diff(at))
+        .map(|(_, who, _)| who.clone())
 }
 
 #[cfg(test)]
@@ -477,7 +494,7 @@ mod tests {
     }
 
     fn who(t: &str) -> Option<String> {
-        attributions(t, (0, t.len())).into_iter().next().map(|(_, w)| w)
+        attributions(t, (0, t.len())).into_iter().next().map(|(_, w, _)| w)
     }
 
     #[test]

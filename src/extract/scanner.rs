@@ -1112,6 +1112,17 @@ impl<'a> Scanner<'a> {
 
         // Leading forms that are not plain cardinals.
         let w0 = self.w(i);
+        // Idioms, not quantities: one-off, one-time, one-sided, one-way.
+        if w0 == "one"
+            && self.is_p(i + 1, "-")
+            && self.glued(i + 1)
+            && matches!(
+                self.w(i + 2),
+                "off" | "time" | "sided" | "way" | "stop" | "size" | "liner" | "liners" | "on"
+            )
+        {
+            return None;
+        }
         if self.is_word(i) {
             match w0 {
                 "a" | "an" => {

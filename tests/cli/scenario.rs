@@ -329,7 +329,6 @@ fn exit_codes_and_validation_from_the_repository_root() {
 // Engine bugs this example shows; each assertion is what should hold.
 
 #[test]
-#[ignore = "engine bug: attribution takes the words before \"announced\" as a speaker"]
 fn a_participle_is_not_an_attribution() {
     // "a one-off restructuring charge of €240 million for the Windshift programme announced
     // in April" is attributed to "240 million for the Windshift programme".
@@ -340,7 +339,6 @@ fn a_participle_is_not_an_attribution() {
 }
 
 #[test]
-#[ignore = "engine bug: \"she told …\" is attributed to a previous sentence's \"according to\""]
 fn a_quote_is_attributed_to_its_speaker() {
     // "\"We booked about five billion euros of orders in a single quarter,\" she told Windpower
     // Ledger" is attributed to "the quarterly report", from "According to the quarterly report"
@@ -355,7 +353,6 @@ fn a_quote_is_attributed_to_its_speaker() {
 }
 
 #[test]
-#[ignore = "engine bug: an inline conversion's normalized value is off by a rounding residue"]
 fn an_inline_conversion_normalizes_to_its_partner_exactly() {
     // "€4.12 billion ($4.69 billion)" with base EUR: the dollar side normalizes to
     // "4120000000.0000000000000000001", not "4120000000".
@@ -365,7 +362,6 @@ fn an_inline_conversion_normalizes_to_its_partner_exactly() {
 }
 
 #[test]
-#[ignore = "engine bug: a bare `$` claim's `currency` is \"$\" in the check report, not the ISO code"]
 fn a_bare_dollar_claim_has_an_iso_currency() {
     // docs/report-json.md: CLAIM.currency is an "ISO 4217 code"; `extract --format jsonl` gives
     // "USD" for the same claim, `check --format json` gives "$".
