@@ -99,12 +99,22 @@ fn same_path(a: &std::path::Path, b: &std::path::Path) -> bool {
 /// Extracts and links every source (in parallel; the order of the result is the order of
 /// `sources`, so output never depends on scheduling).
 pub fn analyze(rules: &Rules, sources: &[Source]) -> Vec<(Vec<Claim>, Vec<Vec<Link>>)> {
+    analyze_with(rules, sources, &|| {})
+}
+
+/// [`analyze`], calling `done` (from any thread) after each source: the CLI's progress bar.
+pub fn analyze_with(
+    rules: &Rules,
+    sources: &[Source],
+    done: &(dyn Fn() + Sync),
+) -> Vec<(Vec<Claim>, Vec<Vec<Link>>)> {
     let linker = Linker::new(&rules.metrics);
     sources
         .par_iter()
         .map(|s| {
             let claims = extract::extract_source(s);
             let links = linker.link(&s.text, &claims);
+            done();
             (claims, links)
         })
         .collect()
@@ -112,7 +122,17 @@ pub fn analyze(rules: &Rules, sources: &[Source]) -> Vec<(Vec<Claim>, Vec<Vec<Li
 
 /// Runs the whole pipeline.
 pub fn run(rules: &Rules, sources: &[Source], opts: &Options) -> Result<Report, CheckError> {
-    let analyzed = analyze(rules, sources);
+    run_with(rules, sources, opts, &|| {})
+}
+
+/// [`run`], calling `done` after each source is extracted and linked (the long part).
+pub fn run_with(
+    rules: &Rules,
+    sources: &[Source],
+    opts: &Options,
+    done: &(dyn Fn() + Sync),
+) -> Result<Report, CheckError> {
+    let analyzed = analyze_with(rules, sources, done);
     let converter =
         Converter::new(&rules.currency.base, rules.currency.fixed.clone(), rules.currency.use_ecb);
     let dollar = rules.currency.dollar.as_str();

@@ -1,4 +1,5 @@
-//! `crosscheck completions bash|zsh|fish`: a shell completion script on stdout.
+//! `crosscheck completions bash|zsh|fish`: a shell completion script on stdout, and the
+//! hidden `crosscheck man`: the man page as roff (for packagers: `crosscheck man > crosscheck.1`).
 
 use std::io::Write;
 
@@ -46,9 +47,23 @@ pub(crate) fn script(shell: Shell) -> Vec<u8> {
 }
 
 pub fn run(args: CompletionsArgs) -> Result<ExitStatus> {
-    let script = script(args.shell);
+    write_stdout(&script(args.shell))
+}
+
+/// The man page for the whole command tree, as roff.
+pub(crate) fn man_page() -> Result<Vec<u8>> {
+    let mut out = Vec::new();
+    clap_mangen::Man::new(Cli::command()).render(&mut out)?;
+    Ok(out)
+}
+
+pub fn man() -> Result<ExitStatus> {
+    write_stdout(&man_page()?)
+}
+
+fn write_stdout(bytes: &[u8]) -> Result<ExitStatus> {
     let mut out = std::io::stdout().lock();
-    out.write_all(&script)?;
+    out.write_all(bytes)?;
     out.flush()?;
     Ok(ExitStatus::Clean)
 }
@@ -67,5 +82,14 @@ mod tests {
         }
         let bash = String::from_utf8(script(Shell::Bash)).unwrap();
         assert!(bash.contains("complete -F _crosscheck"), "{bash}");
+    }
+
+    #[test]
+    fn man_page_is_roff_naming_every_subcommand() {
+        let roff = String::from_utf8(man_page().unwrap()).unwrap();
+        assert!(roff.contains(".TH crosscheck 1"), "{roff}");
+        for sub in ["check", "extract", "baseline", "rules", "init", "completions"] {
+            assert!(roff.contains(sub), "man page lacks {sub}");
+        }
     }
 }

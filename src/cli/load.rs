@@ -21,7 +21,7 @@ pub fn rules(path: &Path, explicit: bool) -> Result<Rules> {
     let mut err = std::io::stderr().lock();
     match Rules::load(path) {
         Ok(rules) => {
-            if !rules.warnings.is_empty() {
+            if !rules.warnings.is_empty() && !super::quiet() {
                 let text = std::fs::read_to_string(path).unwrap_or_default();
                 for w in &rules.warnings {
                     writeln!(err, "{}", w.render(&text))?;
@@ -68,9 +68,11 @@ pub fn sources(rules: &Rules, paths: &[PathBuf]) -> Result<Vec<Source>> {
             out.push(s);
         }
     }
-    let mut err = std::io::stderr().lock();
-    for w in &warnings {
-        writeln!(err, "warning: {}: {}", w.path, w.message)?;
+    if !super::quiet() {
+        let mut err = std::io::stderr().lock();
+        for w in &warnings {
+            writeln!(err, "warning: {}: {}", w.path, w.message)?;
+        }
     }
     if out.is_empty() {
         bail!("no readable source files among the given paths");
@@ -80,6 +82,9 @@ pub fn sources(rules: &Rules, paths: &[PathBuf]) -> Result<Vec<Source>> {
 
 /// Prints pipeline warnings.
 pub fn warn(warnings: &[Warning]) -> Result<()> {
+    if super::quiet() {
+        return Ok(());
+    }
     let mut err = std::io::stderr().lock();
     for w in warnings {
         writeln!(err, "warning: {}", w.0)?;
@@ -97,5 +102,47 @@ pub fn report(
     let mut warnings = Vec::new();
     check::merge_meta(rules, &mut srcs, &mut warnings);
     warn(&warnings)?;
-    Ok(check::run(rules, &srcs, opts)?)
+    let bar = progress(srcs.len());
+    let report = check::run_with(rules, &srcs, opts, &|| bar.inc(1));
+    bar.finish_and_clear();
+    Ok(report?)
+}
+
+/// How long a run must already have taken before a bar is drawn: runs that end sooner never
+/// flash one.
+const PROGRESS_AFTER: std::time::Duration = std::time::Duration::from_secs(1);
+
+/// A progress bar on stderr for long runs, only for a person watching: stderr a terminal,
+/// not `--quiet`, not under CI. indicatif draws nothing until the first tick after
+/// [`PROGRESS_AFTER`]; otherwise a hidden bar, so pipes and logs never get carriage returns or
+/// escape codes.
+fn progress(sources: usize) -> indicatif::ProgressBar {
+    use std::io::IsTerminal;
+    let wanted = !super::quiet()
+        && std::io::stderr().is_terminal()
+        && std::env::var_os("CI").is_none_or(|v| v.is_empty());
+    if !wanted {
+        return indicatif::ProgressBar::hidden();
+    }
+    let bar = indicatif::ProgressBar::with_draw_target(
+        Some(sources as u64),
+        indicatif::ProgressDrawTarget::hidden(),
+    );
+    let style = indicatif::ProgressStyle::with_template(
+        "{prefix:>9} [{bar:30}] {pos}/{len} sources ({eta} left)",
+    )
+    .map(|s| s.progress_chars("=> "));
+    if let Ok(style) = style {
+        bar.set_style(style);
+    }
+    bar.set_prefix("Checking");
+    let shown = bar.clone();
+    let start = std::time::Instant::now();
+    let _ = std::thread::Builder::new().name("progress".into()).spawn(move || {
+        std::thread::sleep(PROGRESS_AFTER.saturating_sub(start.elapsed()));
+        if !shown.is_finished() {
+            shown.set_draw_target(indicatif::ProgressDrawTarget::stderr());
+        }
+    });
+    bar
 }

@@ -13,6 +13,7 @@ mod rules_cmd;
 use std::io::Write;
 use std::path::PathBuf;
 use std::process::ExitCode;
+use std::sync::atomic::{AtomicBool, Ordering};
 
 use clap::{Parser, Subcommand};
 
@@ -38,8 +39,17 @@ impl From<ExitStatus> for ExitCode {
 }
 
 #[derive(Debug, Parser)]
-#[command(name = "crosscheck", version, about = "Find the figures that conflict across sources", long_about = None)]
+#[command(
+    name = "crosscheck",
+    version,
+    about = "Find the figures that conflict across sources",
+    long_about = None,
+    after_help = "Examples:\n  crosscheck check                      # the fact-check table for rules.toml's sources\n  crosscheck extract seeds/             # every claim the extractor finds\n  crosscheck check --format html -o report.html\n  crosscheck baseline && crosscheck check --baseline crosscheck-baseline.toml\n\nExit codes: 0 clean, 1 new findings, 2 usage, rules or input error."
+)]
 pub struct Cli {
+    /// Print no warnings and no progress on stderr (errors still print).
+    #[arg(long, short, global = true)]
+    pub quiet: bool,
     #[command(subcommand)]
     pub command: Command,
 }
@@ -67,10 +77,25 @@ pub enum Command {
     )]
     Rules(rules_cmd::RulesArgs),
     /// Write a commented starter rules.toml (never over an existing file without --force).
+    #[command(
+        after_help = "Examples:\n  crosscheck init\n  crosscheck init story/rules.toml\n  crosscheck init --force && crosscheck rules validate"
+    )]
     Init(init_cmd::InitArgs),
     /// Print a shell completion script (bash, zsh or fish) to stdout.
     #[command(after_help = completions_cmd::AFTER_HELP)]
     Completions(completions_cmd::CompletionsArgs),
+    /// Print the man page (roff) on stdout: `crosscheck man > crosscheck.1`.
+    #[command(hide = true)]
+    Man,
+}
+
+/// `--quiet`, set once from argv before the subcommand runs; read where warnings and progress
+/// are printed, so the flag needs no threading through every loader.
+static QUIET: AtomicBool = AtomicBool::new(false);
+
+/// Whether warnings and progress on stderr are suppressed.
+pub(crate) fn quiet() -> bool {
+    QUIET.load(Ordering::Relaxed)
 }
 
 /// Parses argv, runs the subcommand, prints errors, returns the exit code.
@@ -91,6 +116,7 @@ pub fn main() -> ExitCode {
 }
 
 pub fn run(cli: Cli) -> ExitStatus {
+    QUIET.store(cli.quiet, Ordering::Relaxed);
     let result = match cli.command {
         Command::Check(args) => check_cmd::run(args),
         Command::Baseline(args) => baseline_cmd::run(args),
@@ -98,6 +124,7 @@ pub fn run(cli: Cli) -> ExitStatus {
         Command::Rules(args) => rules_cmd::run(args),
         Command::Init(args) => init_cmd::run(args),
         Command::Completions(args) => completions_cmd::run(args),
+        Command::Man => completions_cmd::man(),
     };
     match result {
         Ok(status) => status,
@@ -127,5 +154,43 @@ pub(crate) fn paths_or(paths: Vec<PathBuf>, default: &str) -> Vec<PathBuf> {
         vec![PathBuf::from(default)]
     } else {
         paths
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use clap::CommandFactory;
+
+    use super::*;
+
+    #[test]
+    fn clap_definition_is_consistent() {
+        Cli::command().debug_assert();
+    }
+
+    #[test]
+    fn help_snapshot() {
+        // A fixed width, so the snapshot does not depend on the terminal running the tests.
+        let help = Cli::command().term_width(100).render_help().to_string();
+        insta::assert_snapshot!(help);
+    }
+
+    #[test]
+    fn every_subcommand_help_has_examples() {
+        let cmd = Cli::command();
+        for sub in cmd.get_subcommands().filter(|c| !c.is_hide_set()) {
+            let help = sub.clone().term_width(100).render_long_help().to_string();
+            assert!(help.contains("Examples:"), "`{}` --help has no examples", sub.get_name());
+        }
+    }
+
+    #[test]
+    fn quiet_is_global() {
+        let cli = Cli::try_parse_from(["crosscheck", "check", "-q"]).unwrap();
+        assert!(cli.quiet);
+        let cli = Cli::try_parse_from(["crosscheck", "--quiet", "check"]).unwrap();
+        assert!(cli.quiet);
+        let cli = Cli::try_parse_from(["crosscheck", "check"]).unwrap();
+        assert!(!cli.quiet);
     }
 }

@@ -41,8 +41,10 @@ h2 { font-size: 1.25rem; margin: 2rem 0 .5rem; border-bottom: 1px solid var(--li
 .status.single, .status.none, .verdict.single, .severity.info { color: var(--single); }
 .severity.warning { color: #9a6700; }
 code { font-size: .9em; overflow-wrap: anywhere; }
-svg.plot { width: 100%; height: auto; display: block; margin: .5rem 0; }
+svg.plot { width: 100%; max-width: 36rem; height: auto; display: block; margin: .5rem 0; }
 svg text { font: 12px system-ui, sans-serif; fill: var(--ink); }
+svg .label { paint-order: stroke; stroke: #fff; stroke-width: 3px; stroke-linejoin: round; }
+svg .figure { font-weight: 600; }
 svg .axis line, svg .axis path { stroke: var(--muted); }
 svg .tick text, svg .caption { fill: var(--muted); }
 svg .grid { stroke: var(--line); stroke-dasharray: 2 3; }
@@ -54,8 +56,10 @@ svg .single, svg .other { fill: var(--single); stroke: var(--single); }
 svg .bar { stroke-width: 6; stroke-linecap: butt; fill: none; opacity: .55; }
 svg .arrow { stroke-width: 2; fill: none; }
 svg .verdict-label { font-weight: 600; stroke: none; }
+svg .label .verdict-label { stroke: #fff; }
 ol.claims, ul.findings, ul.sources { padding-left: 1.25rem; }
-ol.claims li, ul.findings li { margin: .6rem 0; }
+ol.claims li, ul.findings > li { margin: .6rem 0; }
+ul.where { margin: .2rem 0 0; padding-left: 1rem; list-style: "– "; }
 .sentence { margin: 0; }
 mark { background: var(--mark); padding: 0 .1em; }
 .new { font-weight: 600; color: var(--conflict); }
@@ -63,6 +67,7 @@ mark { background: var(--mark); padding: 0 .1em; }
 @media (max-width: 40rem) {
   body { font-size: 15px; padding: .5rem .75rem 2rem; }
   h2 { font-size: 1.1rem; }
+  svg text { font-size: 14px; }
 }
 @media print {
   body { max-width: none; padding: 0; font-size: 11pt; }
@@ -180,11 +185,21 @@ fn highlighted(c: &ClaimReport) -> String {
 
 // --- the plot ------------------------------------------------------------------------------
 
-const WIDTH: f64 = 720.0;
-const PLOT_LEFT: f64 = 260.0;
-const PLOT_RIGHT: f64 = 700.0;
-const TOP: f64 = 24.0;
-const ROW: f64 = 40.0;
+// A narrow drawing whose rows carry their label above the marks, so the axis takes the full
+// width and the text stays legible when the plot is scaled down to a phone (a 720-wide
+// drawing with labels on the left shrank 12px text to 6px on a 420px screen).
+const WIDTH: f64 = 480.0;
+const PLOT_LEFT: f64 = 22.0;
+const PLOT_RIGHT: f64 = 452.0;
+const TOP: f64 = 26.0;
+const ROW: f64 = 44.0;
+/// Baseline of a row's label, and centre line of its marks, below the row's top.
+const LABEL_Y: f64 = 14.0;
+const MARK_Y: f64 = 31.0;
+/// Source names longer than this are cut (the full name is in the list under the plot).
+const NAME_CHARS: usize = 30;
+// Room for half a tick label ("1.5tn") either side of the axis, or the end ones are cut off.
+const _: () = assert!(PLOT_LEFT >= 20.0 && WIDTH - PLOT_RIGHT >= 20.0);
 
 /// A claim's figure as numbers for drawing.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -318,7 +333,7 @@ fn plot(h: &mut String, report: &Report, m: &MetricReport, index: usize) {
     }
     let axis = Axis::new(&values);
     let rows = m.claims.len() as f64;
-    let axis_y = TOP + rows * ROW + 6.0;
+    let axis_y = TOP + rows * ROW + 2.0;
     let height = axis_y + 40.0;
     let unit = m
         .claims
@@ -355,32 +370,36 @@ fn plot(h: &mut String, report: &Report, m: &MetricReport, index: usize) {
 
     if let (Some((lo, hi)), Some(tol)) = (band, &m.tolerance) {
         let (x1, x2) = (axis.x(lo), axis.x(hi));
+        // The label grows away from the nearer edge, so it is never cut off at the right.
+        let (label_x, anchor) = if (x1 + x2) / 2.0 > (PLOT_LEFT + PLOT_RIGHT) / 2.0 {
+            (x2, "end")
+        } else {
+            (x1, "start")
+        };
         let _ = writeln!(
             h,
-            "<rect class=\"band\" x=\"{x1:.1}\" y=\"{:.1}\" width=\"{:.1}\" height=\"{:.1}\"><title>tolerance {} around the first claim</title></rect>\n<text class=\"band-label\" x=\"{x1:.1}\" y=\"{:.1}\">±{} of first claim</text>",
+            "<rect class=\"band\" x=\"{x1:.1}\" y=\"{:.1}\" width=\"{:.1}\" height=\"{:.1}\"><title>tolerance {} around the first claim</title></rect>\n<text class=\"band-label\" x=\"{label_x:.1}\" y=\"{:.1}\" text-anchor=\"{anchor}\">±{} of first claim</text>",
             TOP - 4.0,
             (x2 - x1).max(1.0),
-            rows * ROW + 10.0,
+            axis_y - TOP + 4.0,
             esc(&tol.display),
-            TOP - 8.0,
+            TOP - 9.0,
             esc(&tol.display)
         );
     }
 
     for (i, (c, s)) in m.claims.iter().zip(&shapes).enumerate() {
-        let y = TOP + ROW * i as f64 + ROW / 2.0;
+        let top = TOP + ROW * i as f64;
+        let y = top + MARK_Y;
         let verdict = c.verdict.as_deref().unwrap_or("");
         let cls = class(verdict);
-        let name = truncate(source_name(report, &c.source), 36);
+        let name = truncate(source_name(report, &c.source), NAME_CHARS);
         let display = c.normalized.as_ref().map_or("", |n| n.display.as_str());
         let _ = writeln!(
             h,
-            "<g class=\"row {cls}-row\">\n<text x=\"{:.1}\" y=\"{:.1}\" text-anchor=\"end\">{}</text>\n<text x=\"{:.1}\" y=\"{:.1}\" text-anchor=\"end\"><tspan>{}</tspan> <tspan class=\"verdict-label {cls}\">{}</tspan></text>",
-            PLOT_LEFT - 12.0,
-            y - 3.0,
+            "<g class=\"row {cls}-row\">\n<text class=\"label\" x=\"{PLOT_LEFT}\" y=\"{:.1}\"><tspan>{}</tspan> · <tspan class=\"figure\">{}</tspan> <tspan class=\"verdict-label {cls}\">{}</tspan></text>",
+            top + LABEL_Y,
             esc(&name),
-            PLOT_LEFT - 12.0,
-            y + 12.0,
             esc(display),
             esc(verdict_word(verdict))
         );
@@ -487,7 +506,7 @@ fn findings(h: &mut String, report: &Report) {
             .iter()
             .map(|c| {
                 format!(
-                    "<code>{}:{}:{}</code> “{}”",
+                    "<li><code>{}:{}:{}</code> “{}”</li>",
                     esc(&c.source),
                     c.line,
                     c.column,
@@ -496,7 +515,8 @@ fn findings(h: &mut String, report: &Report) {
             })
             .collect();
         if !locations.is_empty() {
-            let _ = write!(h, "<br><span class=\"meta\">{}</span>", locations.join("; "));
+            // One claim a line: run together, file:line:col and quotes were hard to tell apart.
+            let _ = write!(h, "<ul class=\"where meta\">{}</ul>", locations.concat());
         }
         h.push_str("</li>\n");
     }
@@ -755,6 +775,16 @@ mod tests {
         let report = sample_report();
         let (lo, hi) = band(&report.metrics[0]).unwrap();
         assert!((lo - 475e9).abs() < 1.0 && (hi - 525e9).abs() < 1.0);
+    }
+
+    #[test]
+    fn plot_text_stays_inside_the_drawing() {
+        let html = rendered(&sample_report());
+        // us-demand's band sits at the right of its axis: its label grows leftwards.
+        let demand = &html[html.find("id=\"metric-us-demand\"").unwrap()..];
+        let label = &demand[demand.find("<text class=\"band-label\"").unwrap()..];
+        assert!(label[..label.find('>').unwrap()].contains("text-anchor=\"end\""), "{label}");
+        assert!(html.contains(&format!("viewBox=\"0 0 {WIDTH} ")));
     }
 
     #[test]

@@ -6,3 +6,4 @@ mod util;
 mod baseline;
 mod check_seeds;
 mod scenario;
+mod terminal;
