@@ -119,3 +119,5 @@ mod token;
 pub fn extract(text: &str) -> Vec<Claim> {
     scanner::Scanner::new(text).claims()
 }
+#[cfg(test)]
+mod proptests;
