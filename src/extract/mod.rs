@@ -123,3 +123,5 @@ pub fn extract(text: &str) -> Vec<Claim> {
     context::annotate(text, &mut claims);
     claims
 }
+#[cfg(test)]
+mod proptests;

@@ -1,0 +1,287 @@
+//! Property tests for `extract`: it is total (never panics), its spans are valid slices of
+//! the input, and the number parser agrees with itself across the ways news text writes the
+//! same figure (`$5bn` = `$5000m` = `$5,000 million` = `5 billion dollars`, a formatted
+//! `Decimal` parses back to itself).
+
+use std::io::Write;
+
+use proptest::prelude::*;
+use proptest::test_runner::TestCaseError;
+use rust_decimal::Decimal;
+
+use super::{extract, Claim, CurrencyCue, Kind};
+
+/// Text that hits the known tokenizer hang (see `leading_dot_decimal_then_dot_digit_hangs`):
+/// a `.` not preceded by a digit, then digits, `.`, a digit (`.1.2`, `x .0.2`). `tokenize`
+/// emits a zero-length number token there and never advances, allocating until it is
+/// killed, so the generated-input properties skip such text instead of taking the test run
+/// down. Delete this filter once the tokenizer is fixed.
+fn hits_known_hang(text: &str) -> bool {
+    let b = text.as_bytes();
+    (0..b.len()).any(|i| {
+        b[i] == b'.' && (i == 0 || !b[i - 1].is_ascii_digit()) && {
+            let n = b[i + 1..].iter().take_while(|c| c.is_ascii_digit()).count();
+            n > 0
+                && b.get(i + 1 + n) == Some(&b'.')
+                && b.get(i + 2 + n).is_some_and(u8::is_ascii_digit)
+        }
+    })
+}
+
+/// Checks the span contract of every claim in `text` and returns the claims.
+///
+/// Spans are byte ranges inside `text` on char boundaries, the sentence contains the claim,
+/// claims come in order of position, and `restates` points at another claim of the same Vec.
+fn check_spans(text: &str) -> Result<Vec<Claim>, TestCaseError> {
+    let claims = extract(text);
+    let mut prev_start = 0;
+    for (i, c) in claims.iter().enumerate() {
+        prop_assert!(
+            c.start <= c.end && c.end <= text.len(),
+            "claim {i} span {}..{} outside 0..{} in {text:?}",
+            c.start,
+            c.end,
+            text.len()
+        );
+        prop_assert!(
+            text.is_char_boundary(c.start) && text.is_char_boundary(c.end),
+            "claim {i} span {}..{} not on char boundaries in {text:?}",
+            c.start,
+            c.end
+        );
+        let (s, e) = c.sentence;
+        prop_assert!(
+            s <= c.start && c.end <= e && e <= text.len(),
+            "claim {i} span {}..{} not inside its sentence {s}..{e} (len {}) in {text:?}",
+            c.start,
+            c.end,
+            text.len()
+        );
+        prop_assert!(
+            text.is_char_boundary(s) && text.is_char_boundary(e),
+            "claim {i} sentence {s}..{e} not on char boundaries in {text:?}"
+        );
+        prop_assert!(
+            c.start >= prev_start,
+            "claim {i} starts at {} before the previous claim at {prev_start} in {text:?}",
+            c.start
+        );
+        prev_start = c.start;
+        if let Some(r) = c.restates {
+            prop_assert!(
+                r < claims.len() && r != i,
+                "claim {i} restates {r}, not another claim of {} in {text:?}",
+                claims.len()
+            );
+        }
+    }
+    Ok(claims)
+}
+
+/// Pieces news figures are made of, plus noise, so that generated text hits the grammar
+/// (currencies, magnitudes, ranges, vague amounts, hedges) far more often than random chars.
+fn piece() -> impl Strategy<Value = String> {
+    prop_oneof![
+        4 => prop::sample::select(vec![
+            "$", "€", "£", "US$", "A$", "EUR", "USD", ",", ".", "-", "–", "—", "%", "(", ")",
+            "/", "{", "}", ":", "'", "\"", " ", " ", " ", "\n", "\n\n", "billion", "bn", "b",
+            "million", "m", "mn", "trillion", "tn", "thousand", "k", "half", "a", "an",
+            "quarter", "between", "and", "to", "per cent", "percent", "points", "dollars",
+            "euros", "pounds", "hundreds", "of", "billions", "dozens", "several", "about",
+            "more than", "up to", "nearly", "said", "according to", "Mr.", "U.S.", "people",
+            "1st", "2024", "1960s", "G7", "10:30", "5/17/2018", "one", "two", "fifty", "1/2",
+            "½", "\u{a0}", "\u{202f}", "é", "€€", "$$",
+        ])
+        .prop_map(str::to_string),
+        3 => "[0-9]{1,7}",
+        2 => "[0-9]{1,3}(,[0-9]{3}){0,3}(\\.[0-9]{1,3})?",
+        1 => "[0-9]*\\.[0-9]*",
+        2 => any::<char>().prop_map(String::from),
+        1 => "\\PC{0,4}",
+    ]
+}
+
+fn soup() -> impl Strategy<Value = String> {
+    prop::collection::vec(piece(), 0..48).prop_map(|v| v.concat())
+}
+
+/// `n` with a comma every three digits: 1234567 → "1,234,567".
+fn group_thousands(n: u64) -> String {
+    let digits = n.to_string();
+    let mut out = String::with_capacity(digits.len() + digits.len() / 3);
+    for (i, ch) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i) % 3 == 0 {
+            out.push(',');
+        }
+        out.push(ch);
+    }
+    out
+}
+
+/// The single claim `text` is expected to hold.
+fn only_claim(text: &str) -> Result<Claim, TestCaseError> {
+    let mut claims = check_spans(text)?;
+    prop_assert_eq!(claims.len(), 1, "expected one claim in {:?}, got {:?}", text, claims);
+    Ok(claims.remove(0))
+}
+
+fn dollars(text: &str) -> Result<Decimal, TestCaseError> {
+    let c = only_claim(text)?;
+    prop_assert_eq!(c.kind, Kind::Money, "{:?}: {:?}", text, c);
+    prop_assert_eq!(c.currency, Some(CurrencyCue::Dollar), "{:?}: {:?}", text, c);
+    let Some(v) = c.value else {
+        return Err(TestCaseError::fail(format!("{text:?}: no value in {c:?}")));
+    };
+    Ok(v)
+}
+
+proptest! {
+    // 512 cases by default; `PROPTEST_CASES=100000` for a deeper run.
+    #![proptest_config(ProptestConfig {
+        cases: std::env::var("PROPTEST_CASES").ok().and_then(|c| c.parse().ok()).unwrap_or(512),
+        ..ProptestConfig::default()
+    })]
+
+    /// (a) Any string at all: no panic, valid spans.
+    #[test]
+    fn arbitrary_strings_never_panic(text in any::<String>()) {
+        prop_assume!(!hits_known_hang(&text));
+        check_spans(&text)?;
+    }
+
+    /// (a) Strings built from figure pieces, currency signs, magnitudes and noise.
+    #[test]
+    fn figure_soup_never_panics(text in soup()) {
+        prop_assume!(!hits_known_hang(&text));
+        check_spans(&text)?;
+    }
+
+    /// (b) Figure soup inside ordinary sentences, so sentence splitting and attribution run.
+    #[test]
+    fn spans_inside_sentences(
+        before in soup(),
+        middle in soup(),
+        after in soup(),
+    ) {
+        let text = format!(
+            "{before} The ministry said it would spend {middle} next year. \
+             \"It is {after},\" according to the IMF."
+        );
+        prop_assume!(!hits_known_hang(&text));
+        check_spans(&text)?;
+    }
+
+    /// (e) Arbitrary bytes, decoded lossily (U+FFFD replacement characters are 3 bytes).
+    #[test]
+    fn lossy_bytes_never_panic(bytes in prop::collection::vec(any::<u8>(), 0..512)) {
+        let text = String::from_utf8_lossy(&bytes);
+        prop_assume!(!hits_known_hang(&text));
+        check_spans(&text)?;
+    }
+
+    /// (c) `$Nbn`, `$N000m`, `$N,000 million` and `N billion dollars` are the same dollars.
+    #[test]
+    fn billions_equal_thousands_of_millions(n in 1u64..10_000) {
+        let expected = Decimal::from(n) * Decimal::from(1_000_000_000u64);
+        let bn = dollars(&format!("The fund holds ${n}bn."))?;
+        let m = dollars(&format!("The fund holds ${}m.", n * 1000))?;
+        let million = dollars(&format!("The fund holds ${} million.", group_thousands(n * 1000)))?;
+        let words = dollars(&format!("The fund holds {n} billion dollars."))?;
+        prop_assert_eq!(bn, expected);
+        prop_assert_eq!(m, expected);
+        prop_assert_eq!(million, expected);
+        prop_assert_eq!(words, expected);
+    }
+
+    /// (d) A Decimal written with thousands separators and 0–3 decimal places parses back.
+    #[test]
+    fn formatted_decimal_round_trips(int in 0u64..1_000_000_000_000, frac in 0u32..1000, places in 0u32..=3) {
+        let frac = frac % 10u32.pow(places);
+        let written = if places == 0 {
+            group_thousands(int)
+        } else {
+            format!("{}.{:0width$}", group_thousands(int), frac, width = places as usize)
+        };
+        let expected = Decimal::from(int) + Decimal::new(i64::from(frac), places);
+        let v = dollars(&format!("The ministry spent ${written} on roads."))?;
+        prop_assert_eq!(v, expected, "written as {}", written);
+    }
+
+    /// (d) The same without a currency: a bare figure with separators is a number claim.
+    #[test]
+    fn formatted_bare_decimal_round_trips(int in 1_000u64..1_000_000_000_000, frac in 0u32..1000, places in 0u32..=3) {
+        let frac = frac % 10u32.pow(places);
+        let written = if places == 0 {
+            group_thousands(int)
+        } else {
+            format!("{}.{:0width$}", group_thousands(int), frac, width = places as usize)
+        };
+        let expected = Decimal::from(int) + Decimal::new(i64::from(frac), places);
+        let c = only_claim(&format!("The index stood at {written} on Friday."))?;
+        prop_assert_eq!(c.kind, Kind::Number, "{:?}", c);
+        prop_assert_eq!(c.value, Some(expected), "written as {}", written);
+    }
+}
+
+#[test]
+fn group_thousands_inserts_commas() {
+    assert_eq!(group_thousands(0), "0");
+    assert_eq!(group_thousands(999), "999");
+    assert_eq!(group_thousands(1000), "1,000");
+    assert_eq!(group_thousands(1_234_567), "1,234,567");
+}
+
+#[test]
+fn five_billion_four_ways() {
+    let five_bn = Decimal::from(5_000_000_000u64);
+    for text in ["$5bn", "$5000m", "$5,000 million", "5 billion dollars"] {
+        let claims = extract(text);
+        assert_eq!(claims.len(), 1, "{text:?}: {claims:?}");
+        assert_eq!(claims[0].value, Some(five_bn), "{text:?}");
+        assert_eq!(claims[0].currency, Some(CurrencyCue::Dollar), "{text:?}");
+    }
+}
+
+#[test]
+fn known_hang_filter_matches_only_the_bug_pattern() {
+    for hang in [".1.2", ".0.2", "x .0.2", "$.0.2", "a.12.3x"] {
+        assert!(hits_known_hang(hang), "{hang:?}");
+    }
+    for fine in ["0.2", ".0", "1.0.2", "192.168.1.2", "$.5bn", "It rose 3.5%. 2 more."] {
+        assert!(!hits_known_hang(fine), "{fine:?}");
+    }
+}
+
+/// Minimal input found by `figure_soup_never_panics` (shrunk by delta debugging from a
+/// 328-byte soup): `extract(".1.2")` never returns. In `token::tokenize`, a `.` before a digit
+/// starts a number, but `scan_number` refuses the decimal part of `.1` because another
+/// `.digit` follows (the `1.2.3` version/IP rule) and, having no integer digits, returns the
+/// same index: a zero-length `Num` token is pushed and the loop never advances, growing the
+/// token Vec until the OOM killer ends the process (23 GB RSS seen here).
+///
+/// Runs `extract` on a worker thread and exits the test process after 2 s rather than let
+/// the runaway allocation take the machine down.
+#[test]
+#[ignore = "extractor bug: tokenize loops forever (and allocates without bound) on \".1.2\""]
+fn leading_dot_decimal_then_dot_digit_hangs() {
+    let (tx, rx) = std::sync::mpsc::channel();
+    std::thread::spawn(move || {
+        let claims = extract(".1.2");
+        let _ = tx.send(claims);
+    });
+    match rx.recv_timeout(std::time::Duration::from_secs(2)) {
+        Ok(claims) => {
+            for c in &claims {
+                assert!(c.start <= c.end && c.end <= 4, "{c:?}");
+            }
+        }
+        Err(_) => {
+            // Not `eprintln!`: the harness captures that, and `exit` would drop it.
+            let _ = writeln!(
+                std::io::stderr(),
+                "extract(\".1.2\") did not return within 2 s; exiting before it exhausts memory"
+            );
+            std::process::exit(101);
+        }
+    }
+}
