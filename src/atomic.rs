@@ -20,6 +20,48 @@ pub fn write_atomic_with<F>(path: &Path, write: F) -> io::Result<()>
 where
     F: FnOnce(&mut File) -> io::Result<()>,
 {
+    let (dir, tmp) = staged(path, write)?;
+    if let Err(err) = fs::rename(&tmp, path) {
+        let _ = fs::remove_file(&tmp);
+        return Err(err);
+    }
+    sync_dir(&dir);
+    Ok(())
+}
+
+/// Writes `contents` to `path` only if `path` does not exist (`init` without `--force`), as
+/// atomically as [`write_atomic`]: the staged file is hard-linked into place, which fails with
+/// `AlreadyExists` if `path` appeared meanwhile (checking first and then writing would race).
+/// On file systems without hard links, falls back to `create_new`, removing the file again if
+/// writing fails.
+pub fn write_new(path: &Path, contents: &[u8]) -> io::Result<()> {
+    if path.exists() {
+        return Err(io::ErrorKind::AlreadyExists.into());
+    }
+    let (dir, tmp) = staged(path, |f| f.write_all(contents))?;
+    let linked = fs::hard_link(&tmp, path);
+    let _ = fs::remove_file(&tmp);
+    match linked {
+        Ok(()) => {
+            sync_dir(&dir);
+            Ok(())
+        }
+        Err(e) if e.kind() == io::ErrorKind::AlreadyExists => Err(e),
+        Err(_) => {
+            let mut file = OpenOptions::new().write(true).create_new(true).open(path)?;
+            file.write_all(contents).and_then(|()| file.sync_all()).inspect_err(|_| {
+                let _ = fs::remove_file(path);
+            })
+        }
+    }
+}
+
+/// Writes a temporary file next to `path` with `write`, flushed and synced, and returns its
+/// folder and name. On error the temporary file is removed.
+fn staged<F>(path: &Path, write: F) -> io::Result<(PathBuf, PathBuf)>
+where
+    F: FnOnce(&mut File) -> io::Result<()>,
+{
     let dir = match path.parent() {
         Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
         _ => PathBuf::from("."),
@@ -39,16 +81,13 @@ where
         file.flush()?;
         // Data on disk before the rename makes it visible: otherwise a crash can leave the new
         // name pointing at an empty file (the ext4 "zero-length file" problem).
-        file.sync_all()?;
-        drop(file);
-        fs::rename(&tmp_path, path)
+        file.sync_all()
     })();
     if let Err(err) = result {
         let _ = fs::remove_file(&tmp_path);
         return Err(err);
     }
-    sync_dir(&dir);
-    Ok(())
+    Ok((dir, tmp_path))
 }
 
 /// Creates `.NAME.tmp-PID-N` in `dir` with `create_new`, so two writers never share a file.

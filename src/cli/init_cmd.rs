@@ -1,7 +1,6 @@
 //! `crosscheck init`: write the commented starter rules.toml, atomically, never over an
 //! existing file unless `--force`.
 
-use std::fs::{self, OpenOptions};
 use std::io::{self, Write};
 use std::path::{Path, PathBuf};
 
@@ -44,90 +43,26 @@ pub fn run(args: InitArgs) -> Result<ExitStatus> {
 }
 
 /// Writes `bytes` to `path` so that a reader sees either the old file or the whole new one,
-/// never half of it (cargo-deny's `init` checks then writes, which races).
-///
-/// The bytes go to a temporary file in the same folder first. Without `force` it is then
-/// hard-linked into place, which fails with `AlreadyExists` if `path` exists, atomically; on
-/// file systems without hard links we fall back to `create_new`, which is as safe against
-/// overwriting, and remove the file again if writing fails. With `force` it is renamed over
-/// `path`.
+/// never half of it; without `force`, never over an existing file, with no window between the
+/// check and the write (cargo-deny's `init` checks then writes, which races).
 fn write_atomically(path: &Path, bytes: &[u8], force: bool) -> io::Result<()> {
-    let dir = match path.parent() {
-        Some(d) if !d.as_os_str().is_empty() => d.to_path_buf(),
-        _ => PathBuf::from("."),
-    };
-    if !force && path.exists() {
-        return Err(io::ErrorKind::AlreadyExists.into());
-    }
-    let tmp = TempFile::create(&dir, bytes)?;
     if force {
-        return fs::rename(&tmp.path, path).map(|()| tmp.keep());
-    }
-    match fs::hard_link(&tmp.path, path) {
-        Ok(()) => Ok(()),
-        Err(e) if e.kind() == io::ErrorKind::AlreadyExists => Err(e),
-        Err(_) => {
-            drop(tmp);
-            let mut file = OpenOptions::new().write(true).create_new(true).open(path)?;
-            file.write_all(bytes).and_then(|()| file.sync_all()).inspect_err(|_| {
-                let _ = fs::remove_file(path);
-            })
-        }
-    }
-}
-
-/// A temporary file removed on drop unless kept.
-struct TempFile {
-    path: PathBuf,
-    keep: bool,
-}
-
-impl TempFile {
-    fn create(dir: &Path, bytes: &[u8]) -> io::Result<TempFile> {
-        let stamp = std::time::SystemTime::now()
-            .duration_since(std::time::UNIX_EPOCH)
-            .map_or(0, |d| d.subsec_nanos());
-        let mut attempt = 0u32;
-        loop {
-            let path =
-                dir.join(format!(".crosscheck-init-{}-{stamp}-{attempt}.tmp", std::process::id()));
-            match OpenOptions::new().write(true).create_new(true).open(&path) {
-                Ok(mut file) => {
-                    let tmp = TempFile { path, keep: false };
-                    file.write_all(bytes)?;
-                    file.sync_all()?;
-                    return Ok(tmp);
-                }
-                Err(e) if e.kind() == io::ErrorKind::AlreadyExists && attempt < 100 => {
-                    attempt += 1;
-                }
-                Err(e) => return Err(e),
-            }
-        }
-    }
-
-    fn keep(mut self) {
-        self.keep = true;
-    }
-}
-
-impl Drop for TempFile {
-    fn drop(&mut self) {
-        if !self.keep {
-            let _ = fs::remove_file(&self.path);
-        }
+        crate::atomic::write_atomic_with(path, |f| f.write_all(bytes))
+    } else {
+        crate::atomic::write_new(path, bytes)
     }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use std::fs;
 
     fn leftovers(dir: &Path) -> Vec<String> {
         fs::read_dir(dir)
             .unwrap()
             .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
-            .filter(|n| n.ends_with(".tmp"))
+            .filter(|n| n.contains(".tmp"))
             .collect()
     }
 

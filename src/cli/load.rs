@@ -75,7 +75,15 @@ pub fn sources(rules: &Rules, paths: &[PathBuf]) -> Result<Vec<Source>> {
         }
     }
     if out.is_empty() {
-        bail!("no readable source files among the given paths");
+        let given: Vec<String> = if paths.is_empty() {
+            rules.sources.clone()
+        } else {
+            paths.iter().map(|p| sources::display(p)).collect()
+        };
+        bail!(
+            "no readable source files in {}: every one was skipped (warnings above)",
+            given.join(", ")
+        );
     }
     Ok(out)
 }

@@ -4,6 +4,10 @@
 use super::{Claim, Kind};
 
 /// Sentence spans of `text`, in order, covering every non-blank stretch.
+/// Longest sentence, in bytes, before [`sentences`] cuts at whitespace (news sentences are
+/// rarely a tenth of this). A claim straddling a cut gets its sentence widened to cover it.
+pub(crate) const MAX_SENTENCE: usize = 1000;
+
 pub(crate) fn sentences(text: &str) -> Vec<(usize, usize)> {
     let b = text.as_bytes();
     let mut out = Vec::new();
@@ -11,8 +15,14 @@ pub(crate) fn sentences(text: &str) -> Vec<(usize, usize)> {
     let mut i = 0;
     while i < b.len() {
         let c = b[i];
+        let long = i - start;
         let boundary_end = match c {
             b'\n' => Some(i),
+            // Text with no sentence ends (a table dump, a generated line) is cut into pieces
+            // of about MAX_SENTENCE bytes, at whitespace if it has any: every claim's JSON
+            // line carries its sentence, so unbounded sentences make output quadratic.
+            b' ' | b'\t' if long >= MAX_SENTENCE => Some(i),
+            _ if long >= 2 * MAX_SENTENCE && text.is_char_boundary(i) => Some(i),
             b'.' | b'!' | b'?' => {
                 // Include closing quotes and brackets after the mark.
                 let mut j = i + 1;
@@ -74,8 +84,11 @@ fn next_starts_sentence(text: &str, j: usize) -> bool {
 /// `U.S.`, `Mr.`, `Jan.`, `e.g.`, an initial: a period that does not end a sentence.
 fn is_abbreviation(text: &str, dot: usize) -> bool {
     let before = &text[..dot];
-    let word_start =
-        before.rfind(|c: char| c.is_whitespace() || c == '(' || c == '"').map_or(0, |p| p + 1);
+    // Past the separator, which may be wider than a byte (a no-break space).
+    let word_start = before
+        .char_indices()
+        .rfind(|&(_, c)| c.is_whitespace() || c == '(' || c == '"')
+        .map_or(0, |(p, c)| p + c.len_utf8());
     let word = &before[word_start..];
     if word.is_empty() {
         return false;
@@ -483,6 +496,22 @@ mod tests {
 
     fn sents(t: &str) -> Vec<&str> {
         sentences(t).into_iter().map(|(a, b)| &t[a..b]).collect()
+    }
+
+    #[test]
+    fn an_abbreviation_after_a_no_break_space() {
+        // Found by the property tests: `\u{a0}Mr.` sliced inside the no-break space.
+        assert_eq!(sents("\u{a0}Mr.\t0$"), vec!["Mr.\t0$"]);
+    }
+
+    #[test]
+    fn endless_sentences_are_cut_into_bounded_pieces() {
+        let text = "between 5 and ".repeat(1000);
+        let parts = sentences(&text);
+        assert!(parts.len() >= text.len() / MAX_SENTENCE - 1, "{}", parts.len());
+        assert!(parts.iter().all(|(a, b)| b - a <= MAX_SENTENCE + 1));
+        let solid = "\u{20ac}5bn".repeat(2000);
+        assert!(sentences(&solid).iter().all(|(a, b)| b - a <= 2 * MAX_SENTENCE + 4));
     }
 
     #[test]

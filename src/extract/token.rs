@@ -91,7 +91,14 @@ pub(crate) fn tokenize(text: &str) -> Vec<Tok> {
         let kind;
         if c.is_ascii_digit() || (c == b'.' && digits_at(b, i + 1) > 0 && !prev_is_digit(b, i)) {
             i = scan_number(b, i);
-            kind = TK::Num;
+            if i == start {
+                // `.1.2`: a leading point whose decimal part `scan_number` refuses (one
+                // decimal point only) is punctuation; the digits after it are read next.
+                i += 1;
+                kind = TK::Punct;
+            } else {
+                kind = TK::Num;
+            }
         } else if c.is_ascii_alphabetic() {
             // URLs and e-mail addresses are not prose: skip to the next whitespace.
             if is_url_start(b, i) {
@@ -189,7 +196,9 @@ fn scan_number(b: &[u8], mut i: usize) -> usize {
         let mut j = i;
         while b.get(j) == Some(&b',') {
             let n = digits_at(b, j + 1);
-            if n == 0 {
+            // Only 2- and 3-digit groups can belong to a pattern, and no figure has more than
+            // a dozen: looking further made `1,1,1,…` quadratic.
+            if !(2..=3).contains(&n) || groups.len() >= 12 {
                 break;
             }
             groups.push(n);
@@ -260,6 +269,13 @@ mod tests {
                 ("1,234.5", TK::Num)
             ]
         );
+    }
+
+    #[test]
+    fn a_leading_point_before_a_version_is_punctuation() {
+        // Found by cargo-fuzz (`.0.2`): the tokenizer used to loop forever here.
+        assert_eq!(spans(".1.2"), vec![(".", TK::Punct), ("1.2", TK::Num)]);
+        assert_eq!(spans("x .5.5 y").len(), 4);
     }
 
     #[test]

@@ -2,20 +2,48 @@
 #[derive(Debug, Clone, Default)]
 pub struct LineIndex {
     starts: Vec<usize>,
+    /// `chars_before[k]`: characters in the first `k * BLOCK` bytes. Without it a column on a
+    /// long line costs the whole line, and a 10 MB one-line file took minutes (quadratic).
+    chars_before: Vec<usize>,
+}
+
+/// Bytes between checkpoints of [`LineIndex::chars_before`].
+const BLOCK: usize = 256;
+
+/// Characters in `bytes`, which may start or end inside one: UTF-8 lead bytes and ASCII.
+fn count_chars(bytes: &[u8]) -> usize {
+    bytes.iter().filter(|&&b| (b & 0xC0) != 0x80).count()
 }
 
 impl LineIndex {
     pub fn new(text: &str) -> LineIndex {
         let mut starts = vec![0];
         starts.extend(memchr::memchr_iter(b'\n', text.as_bytes()).map(|i| i + 1));
-        LineIndex { starts }
+        let mut chars_before = vec![0];
+        for block in text.as_bytes().chunks(BLOCK) {
+            chars_before.push(chars_before.last().copied().unwrap_or(0) + count_chars(block));
+        }
+        LineIndex { starts, chars_before }
+    }
+
+    /// Characters in `text[..offset]`, in O(BLOCK) when the checkpoints cover `offset`.
+    fn chars_up_to(&self, text: &str, offset: usize) -> usize {
+        let k = offset / BLOCK;
+        match self.chars_before.get(k) {
+            Some(&n) => n + count_chars(&text.as_bytes()[k * BLOCK..offset]),
+            None => count_chars(&text.as_bytes()[..offset]),
+        }
     }
 
     /// `(line, column)`, both 1-based. `text` must be the text the index was built from.
     pub fn line_col_in(&self, text: &str, offset: usize) -> (usize, usize) {
         let (line, start) = self.line_start(offset);
         let offset = offset.min(text.len());
-        let column = text.get(start..offset).map_or(offset - start, |s| s.chars().count()) + 1;
+        let column = match text.get(start..offset) {
+            None => offset - start,
+            Some(s) if s.len() <= BLOCK => s.chars().count(),
+            Some(_) => self.chars_up_to(text, offset) - self.chars_up_to(text, start),
+        } + 1;
         (line, column)
     }
 
@@ -43,5 +71,15 @@ mod tests {
         assert_eq!(idx.line_col_in(text, 3), (2, 1));
         assert_eq!(idx.line_col_in(text, 6), (2, 2)); // after the 3-byte €
         assert_eq!(idx.line_col_in(text, 10), (3, 1));
+    }
+
+    #[test]
+    fn long_lines_use_checkpoints_and_agree_with_counting() {
+        let text = format!("x\n{}", "a€bc ".repeat(5000));
+        let idx = LineIndex::new(&text);
+        for offset in (2..text.len()).filter(|&o| text.is_char_boundary(o)).step_by(997) {
+            let want = text[2..offset].chars().count() + 1;
+            assert_eq!(idx.line_col_in(&text, offset), (2, want), "offset {offset}");
+        }
     }
 }

@@ -1,6 +1,6 @@
 //! Sources: paths, directories and stdin turned into `Source { id, text, meta }`.
 //!
-//! Policy for awkward files (docs/sources.md):
+//! Policy for awkward files (docs/robustness.md):
 //! - invalid UTF-8: an error naming the file and the byte offset of the first bad sequence
 //!   (a checker must not silently compare figures from mangled text);
 //! - UTF-16 with a byte-order mark: decoded;
@@ -77,6 +77,8 @@ pub enum SourceError {
     NotUtf8 { path: String, offset: usize },
     #[error("{path}:{line}: bad front matter: {message}")]
     FrontMatter { path: String, line: usize, message: String },
+    #[error("{path}: no .txt or .md file in this directory (looked for .{})", TEXT_EXTENSIONS.join(", ."))]
+    NoTextFiles { path: String },
     #[error("{pattern}: the glob matches no file")]
     GlobEmpty { pattern: String },
     #[error("{pattern}: bad glob: {message}")]
@@ -112,7 +114,30 @@ pub fn discover(
         })?;
         if meta.is_dir() {
             let mut found = Vec::new();
-            for entry in walkdir::WalkDir::new(path).follow_links(true).sort_by_file_name() {
+            // A symlink to a folder that contains the walk, or sits inside it, would read the
+            // same files twice under other names (and `up -> ..` is a loop walkdir only sees
+            // one level late): skipped with a warning. Other symlinks are followed.
+            let root = std::fs::canonicalize(path).unwrap_or_else(|_| path.clone());
+            let mut looped = Vec::new();
+            let walk = walkdir::WalkDir::new(path).follow_links(true).sort_by_file_name();
+            let walk = walk.into_iter().filter_entry(|e| {
+                if e.depth() == 0 || !e.path_is_symlink() || !e.file_type().is_dir() {
+                    return true;
+                }
+                let target = std::fs::canonicalize(e.path()).unwrap_or_default();
+                let inside = root.starts_with(&target) || target.starts_with(&root);
+                if inside {
+                    looped.push(SourceWarning {
+                        path: display(e.path()),
+                        message: format!(
+                            "skipped: symlink to {}, which this walk already covers",
+                            target.display()
+                        ),
+                    });
+                }
+                !inside
+            });
+            for entry in walk {
                 match entry {
                     Ok(e) if e.file_type().is_file() && has_text_extension(e.path()) => {
                         found.push(e.into_path())
@@ -123,6 +148,11 @@ pub fn discover(
                         message: format!("skipped: {e}"),
                     }),
                 }
+            }
+            warnings.append(&mut looped);
+            // Like a glob matching nothing: a typo'd folder must not silently check nothing.
+            if found.is_empty() {
+                return Err(SourceError::NoTextFiles { path: display(path) });
             }
             out.extend(found);
         } else {

@@ -5,5 +5,6 @@ mod util;
 
 mod baseline;
 mod check_seeds;
+mod hostile;
 mod scenario;
 mod terminal;
