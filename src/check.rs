@@ -17,6 +17,8 @@ use crate::link::{Link, Linker};
 use crate::normalize::{
     self, display, Converter, FxError, FxTable, Interval, Normalized, Rate, RateSource,
 };
+use std::path::PathBuf;
+
 use crate::sources::{Source, SourceMeta};
 
 /// What `check` was asked for beyond the rules.
@@ -41,118 +43,192 @@ pub enum CheckError {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Warning(pub String);
 
-/// One claim in the run with what the pipeline learned about it.
+/// A source as the report names it, without its text: what the reduce step keeps, so a run's
+/// memory is bounded by the claims, not the corpus.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SourceRef {
+    pub id: String,
+    pub path: PathBuf,
+    pub meta: SourceMeta,
+}
+
+impl SourceRef {
+    pub fn of(s: &Source) -> SourceRef {
+        SourceRef { id: s.id.clone(), path: s.path.clone(), meta: s.meta.clone() }
+    }
+}
+
+/// One claim the report needs (linked to a metric, half of an inline conversion, or any claim
+/// under `--unlinked`), with what the pipeline learned about it.
 #[derive(Debug, Clone)]
 pub struct Item {
+    /// Index of its source in the run; set by [`Pipeline::reduce`].
     pub source: usize,
     pub claim: Claim,
+    /// How reports show it (location, text, sentence), made while the text was at hand.
+    pub report: ClaimReport,
     pub norm: Option<Normalized>,
     pub links: Vec<Link>,
 }
 
-/// Applies `[[source]]` metadata from rules.toml over front matter; disagreements are warnings
-/// and rules.toml wins (it is the file the checker edits).
-pub fn merge_meta(rules: &Rules, sources: &mut [Source], warnings: &mut Vec<Warning>) {
-    for s in sources.iter_mut() {
-        let Some(rule) =
-            rules.source_meta.iter().find(|r| same_path(&rules.dir.join(&r.path), &s.path))
-        else {
-            continue;
-        };
-        let fm = s.meta.clone();
-        let mut disagree = |key: &str, a: &dyn std::fmt::Display, b: &dyn std::fmt::Display| {
-            warnings.push(Warning(format!(
-                "{}: front matter says {key} = {a}, but [[source]] at {} says {b}; using rules.toml",
-                s.id, rule.location
-            )));
-        };
-        if let (Some(a), Some(b)) = (&fm.name, &rule.name) {
-            if a != b {
-                disagree("name", a, b);
-            }
+/// What the map step produces for one source: all the reduce step needs of it.
+#[derive(Debug, Clone)]
+pub struct Analyzed {
+    pub source: SourceRef,
+    /// Every claim found in it, linked or not (for the summary).
+    pub claims: usize,
+    pub items: Vec<Item>,
+    /// Inline conversions among `items` (`114.2 billion euros ($119.8 billion)`), by index.
+    pub fx_pairs: Vec<(usize, usize)>,
+}
+
+/// The metadata of one source: its `[[source]]` entry in rules.toml over `front` (its front
+/// matter), with a warning per disagreement; rules.toml wins (it is the file the checker
+/// edits).
+pub fn meta_for(
+    rules: &Rules,
+    id: &str,
+    path: &std::path::Path,
+    front: &SourceMeta,
+    warnings: &mut Vec<Warning>,
+) -> SourceMeta {
+    let Some(rule) = rules.source_meta.iter().find(|r| same_path(&rules.dir.join(&r.path), path))
+    else {
+        return front.clone();
+    };
+    let fm = front.clone();
+    let mut disagree = |key: &str, a: &dyn std::fmt::Display, b: &dyn std::fmt::Display| {
+        warnings.push(Warning(format!(
+            "{id}: front matter says {key} = {a}, but [[source]] at {} says {b}; using rules.toml",
+            rule.location
+        )));
+    };
+    if let (Some(a), Some(b)) = (&fm.name, &rule.name) {
+        if a != b {
+            disagree("name", a, b);
         }
-        if let (Some(a), Some(b)) = (&fm.published, &rule.published) {
-            if a != b {
-                disagree("published", a, b);
-            }
+    }
+    if let (Some(a), Some(b)) = (&fm.published, &rule.published) {
+        if a != b {
+            disagree("published", a, b);
         }
-        if let (Some(a), Some(b)) = (&fm.url, &rule.url) {
-            if a != b {
-                disagree("url", a, b);
-            }
+    }
+    if let (Some(a), Some(b)) = (&fm.url, &rule.url) {
+        if a != b {
+            disagree("url", a, b);
         }
-        s.meta = SourceMeta {
-            name: rule.name.clone().or(fm.name),
-            published: rule.published.or(fm.published),
-            url: rule.url.clone().or(fm.url),
-        };
+    }
+    SourceMeta {
+        name: rule.name.clone().or(fm.name),
+        published: rule.published.or(fm.published),
+        url: rule.url.clone().or(fm.url),
     }
 }
 
+/// The same file: canonical paths when both exist, else the paths without `.` components
+/// (`./seeds/a.txt` is `seeds/a.txt`; claims read back with `--claims` name files that may
+/// not exist here).
 fn same_path(a: &std::path::Path, b: &std::path::Path) -> bool {
+    use std::path::Component;
     match (a.canonicalize(), b.canonicalize()) {
         (Ok(x), Ok(y)) => x == y,
-        _ => a == b,
+        _ => a
+            .components()
+            .filter(|c| *c != Component::CurDir)
+            .eq(b.components().filter(|c| *c != Component::CurDir)),
     }
 }
 
-/// Extracts and links every source (in parallel; the order of the result is the order of
-/// `sources`, so output never depends on scheduling).
-pub fn analyze(rules: &Rules, sources: &[Source]) -> Vec<(Vec<Claim>, Vec<Vec<Link>>)> {
-    analyze_with(rules, sources, &|| {})
+/// Makes a claim's report entry from the claim, its resolved currency and its conversion.
+type ReportFn<'a> = dyn Fn(&Claim, Option<String>, Option<&Normalized>) -> ClaimReport + 'a;
+
+/// The check pipeline for one rules file: built once (the linker's automaton, the
+/// converter), then run per source in parallel (the map step, [`Pipeline::source`] or
+/// [`Pipeline::claims`]) and over all of them once (the reduce step, [`Pipeline::reduce`]).
+pub struct Pipeline<'r> {
+    rules: &'r Rules,
+    opts: Options,
+    linker: Linker,
+    converter: Converter,
 }
 
-/// [`analyze`], calling `done` (from any thread) after each source: the CLI's progress bar.
-pub fn analyze_with(
-    rules: &Rules,
-    sources: &[Source],
-    done: &(dyn Fn() + Sync),
-) -> Vec<(Vec<Claim>, Vec<Vec<Link>>)> {
-    let linker = Linker::new(&rules.metrics);
-    sources
-        .par_iter()
-        .map(|s| {
-            let claims = extract::extract_source(s);
-            let links = linker.link(&s.text, &claims);
-            done();
-            (claims, links)
+impl<'r> Pipeline<'r> {
+    pub fn new(rules: &'r Rules, opts: &Options) -> Pipeline<'r> {
+        Pipeline {
+            rules,
+            opts: opts.clone(),
+            linker: Linker::new(&rules.metrics),
+            converter: Converter::new(
+                &rules.currency.base,
+                rules.currency.fixed.clone(),
+                rules.currency.use_ecb,
+            ),
+        }
+    }
+
+    /// Extracts, links and normalizes one source. The text can be dropped afterwards.
+    pub fn source(&self, s: &Source) -> Result<Analyzed, CheckError> {
+        let claims = extract::extract_source(s);
+        self.analyze(SourceRef::of(s), &s.text, claims, &|c, currency, norm| {
+            claim_report(s, c, currency, norm)
         })
-        .collect()
-}
+    }
 
-/// Runs the whole pipeline.
-pub fn run(rules: &Rules, sources: &[Source], opts: &Options) -> Result<Report, CheckError> {
-    run_with(rules, sources, opts, &|| {})
-}
+    /// Links and normalizes claims extracted elsewhere (`extract --format jsonl`, read back by
+    /// `check --claims`). `text` holds their sentences and each claim's spans point into it;
+    /// `reports[i]` is how claim `i` was reported (its real file location).
+    pub fn claims(
+        &self,
+        source: SourceRef,
+        text: &str,
+        claims: Vec<Claim>,
+        reports: &[ClaimReport],
+    ) -> Result<Analyzed, CheckError> {
+        let index: std::collections::HashMap<(usize, usize), usize> =
+            claims.iter().enumerate().map(|(i, c)| ((c.start, c.end), i)).collect();
+        self.analyze(source, text, claims, &|c, _, norm| {
+            let mut r = reports[index[&(c.start, c.end)]].clone();
+            r.normalized = norm.map(|n| normalized_report(c.kind, n));
+            r
+        })
+    }
 
-/// [`run`], calling `done` after each source is extracted and linked (the long part).
-pub fn run_with(
-    rules: &Rules,
-    sources: &[Source],
-    opts: &Options,
-    done: &(dyn Fn() + Sync),
-) -> Result<Report, CheckError> {
-    let analyzed = analyze_with(rules, sources, done);
-    let converter =
-        Converter::new(&rules.currency.base, rules.currency.fixed.clone(), rules.currency.use_ecb);
-    let dollar = rules.currency.dollar.as_str();
-
-    // Normalize linked claims; an inline conversion into the base currency converts its
-    // partner at the rate the text states (rate_source "inline").
-    let mut items: Vec<Item> = Vec::new();
-    let mut fx_pairs: Vec<(usize, usize)> = Vec::new();
-    for (si, (claims, links)) in analyzed.into_iter().enumerate() {
-        let src = &sources[si];
-        let date = src.meta.published.or(opts.as_of);
-        let offset = items.len();
+    fn analyze(
+        &self,
+        source: SourceRef,
+        text: &str,
+        claims: Vec<Claim>,
+        report: &ReportFn,
+    ) -> Result<Analyzed, CheckError> {
+        let rules = self.rules;
+        let dollar = rules.currency.dollar.as_str();
+        let links = self.linker.link(text, &claims);
+        let date = source.meta.published.or(self.opts.as_of);
         let restated_by = restated_by(&claims);
-        for (ci, (claim, links)) in claims.iter().zip(links).enumerate() {
-            let partner = claims[ci].restates.or(restated_by[ci]);
-            if let Some(p) = partner.filter(|p| *p > ci) {
-                fx_pairs.push((offset + ci, offset + p));
+        let partner = |ci: usize| claims[ci].restates.or(restated_by[ci]);
+        let mut keep: Vec<bool> =
+            links.iter().map(|l| !l.is_empty() || self.opts.unlinked).collect();
+        let mut pairs = Vec::new();
+        for ci in 0..claims.len() {
+            if let Some(p) = partner(ci).filter(|p| *p > ci) {
+                pairs.push((ci, p));
+                keep[ci] = true;
+                keep[p] = true;
             }
-            let norm = if !links.is_empty() {
-                let inline = partner.and_then(|p| {
+        }
+        let mut index = vec![usize::MAX; claims.len()];
+        let mut items = Vec::new();
+        for (ci, links) in links.into_iter().enumerate() {
+            if !keep[ci] {
+                continue;
+            }
+            let claim = &claims[ci];
+            // Normalize linked claims; an inline conversion into the base currency converts
+            // its partner at the rate the text states (rate_source "inline").
+            let norm = if links.is_empty() {
+                None
+            } else {
+                let inline = partner(ci).and_then(|p| {
                     inline_rate(&claims[p], claim, dollar, &rules.currency.base).map(|r| (p, r))
                 });
                 let n = match inline {
@@ -161,38 +237,66 @@ pub fn run_with(
                         normalize::normalize_with_rate(claim, rate, dollar, &rules.currency.base)
                             .map(|n| Normalized { value: claims[p].value.or(n.value), ..n })
                     }
-                    None => normalize::normalize_claim(claim, date, dollar, &converter),
+                    None => normalize::normalize_claim(claim, date, dollar, &self.converter),
                 };
-                Some(n.map_err(|error| CheckError::Fx { path: src.id.clone(), error })?)
-            } else {
-                None
+                Some(n.map_err(|error| CheckError::Fx { path: source.id.clone(), error })?)
             };
-            items.push(Item { source: si, claim: claim.clone(), norm, links });
+            let currency = claim.currency.and_then(|cue| normalize::resolve(cue, dollar));
+            let report = report(claim, currency, norm.as_ref());
+            index[ci] = items.len();
+            items.push(Item { source: 0, claim: claim.clone(), report, norm, links });
         }
+        let fx_pairs = pairs.into_iter().map(|(a, b)| (index[a], index[b])).collect();
+        Ok(Analyzed { source, claims: claims.len(), items, fx_pairs })
     }
 
-    let source_names: Vec<String> = sources.iter().map(short_name).collect();
-    let abs = |t: &Tolerance| absolute_in_base(t, &converter);
-    let mut figs: Vec<Vec<Fig>> = vec![Vec::new(); rules.metrics.len()];
-    for (i, it) in items.iter().enumerate() {
-        for l in &it.links {
-            let n = it.norm.as_ref().expect("linked claims are normalized");
-            figs[l.metric].push(Fig {
-                source: it.source,
-                claim: i,
-                interval: n.interval(),
-                hedge: it.claim.hedge,
-                kind: it.claim.kind,
-                currency: n.currency.clone(),
-            });
+    /// Evaluates the rules over every analyzed source (in the order given, which decides the
+    /// report's order) and builds the report.
+    pub fn reduce(&self, analyzed: Vec<Analyzed>) -> Report {
+        let rules = self.rules;
+        let mut sources = Vec::with_capacity(analyzed.len());
+        let mut items: Vec<Item> = Vec::new();
+        let mut fx_pairs = Vec::new();
+        let mut total = 0;
+        for (si, a) in analyzed.into_iter().enumerate() {
+            let offset = items.len();
+            fx_pairs.extend(a.fx_pairs.iter().map(|&(x, y)| (offset + x, offset + y)));
+            items.extend(a.items.into_iter().map(|it| Item { source: si, ..it }));
+            total += a.claims;
+            sources.push(a.source);
         }
+        let source_names: Vec<String> = sources.iter().map(short_name).collect();
+        let abs = |t: &Tolerance| absolute_in_base(t, &self.converter);
+        let mut figs: Vec<Vec<Fig>> = vec![Vec::new(); rules.metrics.len()];
+        for (i, it) in items.iter().enumerate() {
+            for l in &it.links {
+                let n = it.norm.as_ref().expect("linked claims are normalized");
+                figs[l.metric].push(Fig {
+                    source: it.source,
+                    claim: i,
+                    interval: n.interval(),
+                    hedge: it.claim.hedge,
+                    kind: it.claim.kind,
+                    currency: n.currency.clone(),
+                });
+            }
+        }
+        let groups = figs.iter().map(|f| evaluate::group(f)).collect();
+        let ctx = Ctx { rules, groups, source_names: &source_names, abs: &abs };
+        let mut raw = evaluate::evaluate(&ctx);
+        let dollar = rules.currency.dollar.as_str();
+        raw.extend(fx_findings(rules, &sources, &items, &fx_pairs, dollar));
+        build_report(rules, &sources, &items, total, raw, &self.opts)
     }
-    let groups = figs.iter().map(|f| evaluate::group(f)).collect();
-    let ctx = Ctx { rules, groups, source_names: &source_names, abs: &abs };
-    let mut raw = evaluate::evaluate(&ctx);
-    raw.extend(fx_findings(rules, sources, &items, &fx_pairs, dollar));
+}
 
-    Ok(build_report(rules, sources, &items, raw, opts))
+/// Runs the whole pipeline over sources in memory (sources in parallel; the report does not
+/// depend on scheduling).
+pub fn run(rules: &Rules, sources: &[Source], opts: &Options) -> Result<Report, CheckError> {
+    let pipeline = Pipeline::new(rules, opts);
+    let analyzed: Result<Vec<Analyzed>, CheckError> =
+        sources.par_iter().map(|s| pipeline.source(s)).collect();
+    Ok(pipeline.reduce(analyzed?))
 }
 
 /// For each claim, the first claim that restates it (an inline conversion), in one pass:
@@ -233,7 +337,7 @@ fn absolute_in_base(t: &Tolerance, converter: &Converter) -> Option<Decimal> {
 /// `fx-inconsistent` findings for inline conversions off the reference rate.
 fn fx_findings(
     rules: &Rules,
-    sources: &[Source],
+    sources: &[SourceRef],
     items: &[Item],
     pairs: &[(usize, usize)],
     dollar: &str,
@@ -262,8 +366,8 @@ fn fx_findings(
             severity: Severity::Warning,
             message: format!(
                 "{} → {} implies {} {to}/{from}; reference rate{day} ({}) is {}: {}% apart, tolerance {}",
-                sources[items[a].source].text[ca.start..ca.end].trim(),
-                sources[items[b].source].text[cb.start..cb.end].trim(),
+                items[a].report.text.trim(),
+                items[b].report.text.trim(),
                 check.implied.round_dp(4).normalize(),
                 reference.source.as_str(),
                 reference.value.round_dp(4).normalize(),
@@ -280,7 +384,7 @@ fn fx_findings(
 }
 
 /// A short name for a source in messages: its `name`, or its file name.
-pub fn short_name(s: &Source) -> String {
+pub fn short_name(s: &SourceRef) -> String {
     s.meta.name.clone().unwrap_or_else(|| {
         s.path.file_name().map(|f| f.to_string_lossy().into_owned()).unwrap_or_else(|| s.id.clone())
     })
@@ -376,22 +480,18 @@ pub fn figure(
 
 fn build_report(
     rules: &Rules,
-    sources: &[Source],
+    sources: &[SourceRef],
     items: &[Item],
+    total_claims: usize,
     raw: Vec<RawFinding>,
     opts: &Options,
 ) -> Report {
-    let report_of = |i: usize| {
-        let it = &items[i];
-        let currency =
-            it.claim.currency.and_then(|cue| normalize::resolve(cue, &rules.currency.dollar));
-        claim_report(&sources[it.source], &it.claim, currency, it.norm.as_ref())
-    };
+    let report_of = |i: usize| items[i].report.clone();
     let mut findings: Vec<Finding> = raw
         .iter()
         .map(|r| {
             let mut claims: Vec<usize> = r.claims.clone();
-            claims.sort_by_key(|&i| (items[i].source, items[i].claim.start));
+            claims.sort_by_key(|&i| (items[i].source, items[i].report.start));
             claims.dedup();
             let mut f = Finding {
                 code: r.code.as_str().into(),
@@ -426,7 +526,7 @@ fn build_report(
             for m in &r.metrics {
                 conflict_metrics.insert(m.clone());
                 for &c in &r.claims {
-                    conflicted.insert((m.clone(), items[c].source, items[c].claim.start), ());
+                    conflicted.insert((m.clone(), items[c].source, items[c].report.start), ());
                 }
             }
         }
@@ -437,7 +537,7 @@ fn build_report(
         .iter()
         .enumerate()
         .map(|(m, metric)| {
-            let mut claims: Vec<ClaimReport> = Vec::new();
+            let mut claims: Vec<(usize, ClaimReport)> = Vec::new();
             let mut srcs = std::collections::BTreeSet::new();
             for (i, it) in items.iter().enumerate() {
                 let Some(link) = it.links.iter().find(|l| l.metric == m) else { continue };
@@ -446,7 +546,7 @@ fn build_report(
                 if opts.explain {
                     c.linked_by = link.explain();
                 }
-                claims.push(c);
+                claims.push((it.source, c));
             }
             let status = if claims.is_empty() {
                 MetricStatus::None
@@ -457,10 +557,9 @@ fn build_report(
             } else {
                 MetricStatus::Single
             };
-            for c in &mut claims {
-                let src = sources.iter().position(|s| s.id == c.source).unwrap_or(0);
+            for (src, c) in &mut claims {
                 c.verdict = Some(
-                    if conflicted.contains_key(&(metric.id.clone(), src, c.start)) {
+                    if conflicted.contains_key(&(metric.id.clone(), *src, c.start)) {
                         "conflict"
                     } else if status == MetricStatus::Single {
                         "single"
@@ -476,7 +575,7 @@ fn build_report(
                 label: metric.label.clone(),
                 kind: metric.kind.as_str().into(),
                 status,
-                claims,
+                claims: claims.into_iter().map(|(_, c)| c).collect(),
                 tolerance: Some(ToleranceReport {
                     relative: match tol {
                         Tolerance::Relative(r) => Some(r.normalize().to_string()),
@@ -500,7 +599,7 @@ fn build_report(
     let linked = items.iter().filter(|i| !i.links.is_empty()).count();
     let summary = Summary {
         sources: sources.len(),
-        claims: items.len(),
+        claims: total_claims,
         linked,
         findings: findings.len(),
         new: findings.iter().filter(|f| f.baseline == BaselineState::New).count(),

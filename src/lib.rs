@@ -22,6 +22,7 @@
 pub mod atomic;
 pub mod baseline;
 pub mod check;
+pub mod claims_file;
 pub mod cli;
 pub mod config;
 pub mod diag;

@@ -9,8 +9,8 @@ use crate::check;
 
 #[derive(Debug, Args)]
 pub struct BaselineArgs {
-    /// Source files or directories; default: the `sources` globs in rules.toml.
-    pub paths: Vec<PathBuf>,
+    #[command(flatten)]
+    pub input: load::InputArgs,
     /// The rules file.
     #[arg(long, default_value = "rules.toml")]
     pub rules: PathBuf,
@@ -32,7 +32,7 @@ pub fn run(args: BaselineArgs) -> Result<ExitStatus> {
         Err(e) => return Err(e).with_context(|| format!("cannot read {}", args.output.display())),
     };
     let opts = check::Options { as_of: args.as_of, ..Default::default() };
-    let report = load::report(&rules, &args.paths, &opts)?;
+    let report = load::report(&rules, &args.input, &opts)?;
     let text = match &previous {
         Some(p) => crate::baseline::to_toml_keeping(&report, p),
         None => crate::baseline::to_toml(&report),

@@ -11,8 +11,8 @@ use crate::report::{self, Format};
 
 #[derive(Debug, Args)]
 pub struct CheckArgs {
-    /// Source files or directories; default: the `sources` globs in rules.toml.
-    pub paths: Vec<PathBuf>,
+    #[command(flatten)]
+    pub input: load::InputArgs,
     /// The rules file.
     #[arg(long, default_value = "rules.toml")]
     pub rules: PathBuf,
@@ -92,7 +92,7 @@ pub fn run(args: CheckArgs) -> Result<ExitStatus> {
         None => None,
     };
     let opts = check::Options { as_of: args.as_of, explain: args.explain, unlinked: args.unlinked };
-    let mut report = load::report(&rules, &args.paths, &opts)?;
+    let mut report = load::report(&rules, &args.input, &opts)?;
     if let Some(b) = &baseline {
         crate::baseline::apply(&mut report, b, jiff::Zoned::now().date());
     }

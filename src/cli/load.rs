@@ -8,7 +8,9 @@ use anyhow::{bail, Context, Result};
 
 use crate::check::{self, Warning};
 use crate::config::{ConfigError, Rules};
-use crate::sources::{self, Source};
+use rayon::prelude::*;
+
+use crate::sources;
 
 /// An input error already reported to stderr: the caller exits 2 without printing more.
 #[derive(Debug, thiserror::Error)]
@@ -50,8 +52,30 @@ pub fn rules(path: &Path, explicit: bool) -> Result<Rules> {
     }
 }
 
-/// The sources to check: PATHS when given, else the globs in rules.toml.
-pub fn sources(rules: &Rules, paths: &[PathBuf]) -> Result<Vec<Source>> {
+/// What `check` and `baseline` read: source files, or claims already extracted.
+#[derive(Debug, Clone, clap::Args)]
+pub struct InputArgs {
+    /// Source files or directories; default: the `sources` globs in rules.toml.
+    pub paths: Vec<PathBuf>,
+    /// Read claims from `crosscheck extract --format jsonl` output (any number of shards, `-`
+    /// for stdin) instead of extracting from sources.
+    #[arg(long, value_name = "FILE", num_args = 1.., conflicts_with = "paths")]
+    pub claims: Vec<PathBuf>,
+    /// Sources processed in parallel (default: the number of CPUs); the report is the same
+    /// for every N.
+    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u16).range(1..))]
+    pub threads: Option<u16>,
+}
+
+/// One source after the map step (`None` when skipped), with its warnings.
+type Loaded = (Option<check::Analyzed>, Vec<sources::SourceWarning>, Vec<Warning>);
+
+/// Sources read and analyzed at a time: enough to keep every core busy, few enough that the
+/// texts in memory at once stay small (only each source's claims outlive its chunk).
+const CHUNK: usize = 256;
+
+/// The files to check: PATHS when given, else the globs in rules.toml. Prints walk warnings.
+fn source_files(rules: &Rules, paths: &[PathBuf]) -> Result<Vec<PathBuf>> {
     let mut warnings = Vec::new();
     let files = if paths.is_empty() {
         if rules.sources.is_empty() {
@@ -62,30 +86,18 @@ pub fn sources(rules: &Rules, paths: &[PathBuf]) -> Result<Vec<Source>> {
     } else {
         sources::discover(paths, &mut warnings)?
     };
-    let mut out = Vec::with_capacity(files.len());
-    for f in &files {
-        if let Some(s) = sources::load(f, &mut warnings)? {
-            out.push(s);
-        }
-    }
+    print_source_warnings(&warnings)?;
+    Ok(files)
+}
+
+fn print_source_warnings(warnings: &[sources::SourceWarning]) -> Result<()> {
     if !super::quiet() {
         let mut err = std::io::stderr().lock();
-        for w in &warnings {
+        for w in warnings {
             writeln!(err, "warning: {}: {}", w.path, w.message)?;
         }
     }
-    if out.is_empty() {
-        let given: Vec<String> = if paths.is_empty() {
-            rules.sources.clone()
-        } else {
-            paths.iter().map(|p| sources::display(p)).collect()
-        };
-        bail!(
-            "no readable source files in {}: every one was skipped (warnings above)",
-            given.join(", ")
-        );
-    }
-    Ok(out)
+    Ok(())
 }
 
 /// Prints pipeline warnings.
@@ -100,20 +112,91 @@ pub fn warn(warnings: &[Warning]) -> Result<()> {
     Ok(())
 }
 
-/// Runs rules → sources → report, the part `check` and `baseline` share.
+/// Runs rules → sources (or claims files) → report, the part `check` and `baseline` share.
+/// Sources stream through in chunks: each is read, extracted, linked and normalized in
+/// parallel, and only what the report needs of it is kept.
 pub fn report(
     rules: &Rules,
-    paths: &[PathBuf],
+    input: &InputArgs,
     opts: &check::Options,
 ) -> Result<crate::finding::Report> {
-    let mut srcs = sources(rules, paths)?;
-    let mut warnings = Vec::new();
-    check::merge_meta(rules, &mut srcs, &mut warnings);
-    warn(&warnings)?;
-    let bar = progress(srcs.len());
-    let report = check::run_with(rules, &srcs, opts, &|| bar.inc(1));
+    let pool = super::common::thread_pool(input.threads.map(usize::from))?;
+    let pipeline = check::Pipeline::new(rules, opts);
+    if !input.claims.is_empty() {
+        return from_claims(rules, &pipeline, &pool, &input.claims);
+    }
+    let files = source_files(rules, &input.paths)?;
+    let bar = progress(files.len());
+    let mut analyzed = Vec::with_capacity(files.len());
+    for chunk in files.chunks(CHUNK) {
+        let results: Vec<Result<Loaded>> = pool.install(|| {
+            chunk
+                .par_iter()
+                .map(|path| {
+                    let mut warnings = Vec::new();
+                    let source = sources::load(path, &mut warnings)?;
+                    bar.inc(1);
+                    let Some(mut source) = source else { return Ok((None, warnings, vec![])) };
+                    let mut meta_warnings = Vec::new();
+                    source.meta = check::meta_for(
+                        rules,
+                        &source.id,
+                        &source.path,
+                        &source.meta,
+                        &mut meta_warnings,
+                    );
+                    Ok((Some(pipeline.source(&source)?), warnings, meta_warnings))
+                })
+                .collect()
+        });
+        for r in results {
+            let (a, source_warnings, meta_warnings) = r?;
+            print_source_warnings(&source_warnings)?;
+            warn(&meta_warnings)?;
+            analyzed.extend(a);
+        }
+    }
     bar.finish_and_clear();
-    Ok(report?)
+    if analyzed.is_empty() {
+        let given: Vec<String> = if input.paths.is_empty() {
+            rules.sources.clone()
+        } else {
+            input.paths.iter().map(|p| sources::display(p)).collect()
+        };
+        bail!(
+            "no readable source files in {}: every one was skipped (warnings above)",
+            given.join(", ")
+        );
+    }
+    Ok(pipeline.reduce(analyzed))
+}
+
+/// `--claims`: sources rebuilt from extracted claims; metadata from rules.toml's `[[source]]`.
+fn from_claims(
+    rules: &Rules,
+    pipeline: &check::Pipeline,
+    pool: &rayon::ThreadPool,
+    files: &[PathBuf],
+) -> Result<crate::finding::Report> {
+    let sources = crate::claims_file::read(files)?;
+    let mut warnings = Vec::new();
+    let refs: Vec<check::SourceRef> = sources
+        .iter()
+        .map(|s| check::SourceRef {
+            id: s.id.clone(),
+            path: s.path.clone(),
+            meta: check::meta_for(rules, &s.id, &s.path, &Default::default(), &mut warnings),
+        })
+        .collect();
+    warn(&warnings)?;
+    let analyzed: Result<Vec<check::Analyzed>, check::CheckError> = pool.install(|| {
+        sources
+            .into_par_iter()
+            .zip(refs.par_iter())
+            .map(|(s, r)| pipeline.claims(r.clone(), &s.text, s.claims, &s.reports))
+            .collect()
+    });
+    Ok(pipeline.reduce(analyzed?))
 }
 
 /// How long a run must already have taken before a bar is drawn: runs that end sooner never

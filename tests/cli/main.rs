@@ -6,5 +6,6 @@ mod util;
 mod baseline;
 mod check_seeds;
 mod hostile;
+mod scale;
 mod scenario;
 mod terminal;
