@@ -109,8 +109,10 @@ impl Group {
 /// a relation between two metrics reports each pair of figures once.
 pub fn by_value(groups: &[Group]) -> Vec<(Group, Vec<usize>)> {
     let mut out: Vec<(Group, Vec<usize>)> = Vec::new();
+    let mut index: std::collections::HashMap<Interval, usize> = Default::default();
     for g in groups {
-        if let Some((m, srcs)) = out.iter_mut().find(|(m, _)| m.interval == g.interval) {
+        if let Some(&i) = index.get(&g.interval) {
+            let (m, srcs) = &mut out[i];
             m.members.extend(&g.members);
             m.hedged |= g.hedged;
             if !srcs.contains(&g.source) {
@@ -118,6 +120,7 @@ pub fn by_value(groups: &[Group]) -> Vec<(Group, Vec<usize>)> {
             }
             continue;
         }
+        index.insert(g.interval, out.len());
         out.push((g.clone(), vec![g.source]));
     }
     out
@@ -126,12 +129,15 @@ pub fn by_value(groups: &[Group]) -> Vec<(Group, Vec<usize>)> {
 /// Groups a metric's figures by (source, normalized interval), in first-seen order.
 pub fn group(figs: &[Fig]) -> Vec<Group> {
     let mut out: Vec<Group> = Vec::new();
+    let mut index: std::collections::HashMap<(usize, Interval), usize> = Default::default();
     for f in figs {
-        if let Some(g) = out.iter_mut().find(|g| g.source == f.source && g.interval == f.interval) {
+        if let Some(&i) = index.get(&(f.source, f.interval)) {
+            let g = &mut out[i];
             g.members.push(f.claim);
             g.hedged |= f.hedge == Some(Hedge::Approximate);
             continue;
         }
+        index.insert((f.source, f.interval), out.len());
         out.push(Group {
             source: f.source,
             interval: f.interval,
