@@ -463,6 +463,10 @@ pub fn figure(
         (None, None, None) => return String::new(),
         _ => None,
     };
+    // A year is a label, not a quantity: `2025`, never `2,025`.
+    if let (Kind::Count, Some(v), Some("year" | "years")) = (kind, point, unit) {
+        return format!("{} {}", v.normalize(), unit.unwrap_or_default());
+    }
     let iv = Interval::new(low, high);
     let text = match (kind, point) {
         (Kind::Money, Some(v)) => display::money(v, currency),

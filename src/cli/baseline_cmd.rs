@@ -11,9 +11,9 @@ use crate::check;
 pub struct BaselineArgs {
     #[command(flatten)]
     pub input: load::InputArgs,
-    /// The rules file.
-    #[arg(long, default_value = "rules.toml")]
-    pub rules: PathBuf,
+    /// The rules file [default: rules.toml].
+    #[arg(long, value_name = "FILE")]
+    pub rules: Option<PathBuf>,
     /// Where to write the baseline (atomically). An existing file's `reason` and `until`
     /// entries are kept for findings that still occur.
     #[arg(long, short, default_value = "crosscheck-baseline.toml")]
@@ -24,8 +24,10 @@ pub struct BaselineArgs {
 }
 
 pub fn run(args: BaselineArgs) -> Result<ExitStatus> {
-    let explicit = args.rules.as_os_str() != "rules.toml";
-    let rules = load::rules(&args.rules, explicit)?;
+    // Only a default rules.toml that is missing gets the hint to run `crosscheck init`.
+    let explicit = args.rules.is_some();
+    let rules_path = args.rules.clone().unwrap_or_else(|| PathBuf::from("rules.toml"));
+    let rules = load::rules(&rules_path, explicit)?;
     let previous = match std::fs::read_to_string(&args.output) {
         Ok(text) => Some(crate::baseline::parse(&crate::sources::display(&args.output), &text)?),
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => None,

@@ -13,9 +13,9 @@ use crate::report::{self, Format};
 pub struct CheckArgs {
     #[command(flatten)]
     pub input: load::InputArgs,
-    /// The rules file.
-    #[arg(long, default_value = "rules.toml")]
-    pub rules: PathBuf,
+    /// The rules file [default: rules.toml].
+    #[arg(long, value_name = "FILE")]
+    pub rules: Option<PathBuf>,
     /// Output format.
     #[arg(long, value_enum, default_value_t = FormatArg::Table)]
     pub format: FormatArg,
@@ -80,8 +80,10 @@ impl FailOn {
 }
 
 pub fn run(args: CheckArgs) -> Result<ExitStatus> {
-    let explicit = args.rules.as_os_str() != "rules.toml";
-    let rules = load::rules(&args.rules, explicit)?;
+    // Only a default rules.toml that is missing gets the hint to run `crosscheck init`.
+    let explicit = args.rules.is_some();
+    let rules_path = args.rules.clone().unwrap_or_else(|| PathBuf::from("rules.toml"));
+    let rules = load::rules(&rules_path, explicit)?;
     // Read the baseline before the (longer) check, so a bad one fails fast.
     let baseline = match &args.baseline {
         Some(path) => {

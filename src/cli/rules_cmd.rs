@@ -7,7 +7,8 @@ use anyhow::Result;
 use clap::{Args, Subcommand};
 
 use super::ExitStatus;
-use crate::config::{ConfigError, Rules};
+use crate::config::{ConfigError, RelationKind, Rules};
+use crate::evaluate::Code;
 
 #[derive(Debug, Args)]
 pub struct RulesArgs {
@@ -26,10 +27,21 @@ pub enum RulesCommand {
     Explain {
         /// Only this metric (and the rules that name it).
         metric: Option<String>,
+        /// Describe every finding code (what it checks, why, an example) instead; needs no
+        /// rules file.
+        #[arg(long, conflicts_with = "metric")]
+        codes: bool,
     },
 }
 
 pub fn run(args: RulesArgs) -> Result<ExitStatus> {
+    if let RulesCommand::Explain { codes: true, .. } = args.command {
+        let mut out = std::io::stdout().lock();
+        for code in Code::ALL {
+            writeln!(out, "{}", code_doc(code))?;
+        }
+        return Ok(ExitStatus::Clean);
+    }
     let mut err = std::io::stderr().lock();
     let rules = match Rules::load(&args.rules) {
         Ok(rules) => rules,
@@ -71,7 +83,7 @@ pub fn run(args: RulesArgs) -> Result<ExitStatus> {
             )?;
             Ok(ExitStatus::Clean)
         }
-        RulesCommand::Explain { metric: None } => {
+        RulesCommand::Explain { metric: None, .. } => {
             if rules.metrics.is_empty() {
                 writeln!(out, "{} defines no metrics.", rules.file)?;
             }
@@ -81,9 +93,15 @@ pub fn run(args: RulesArgs) -> Result<ExitStatus> {
             for r in &rules.relations {
                 writeln!(out, "{}\n", rules.explain_relation(r))?;
             }
+            if !rules.metrics.is_empty() {
+                writeln!(out, "Findings these rules can raise:\n")?;
+                for code in codes_in_use(&rules) {
+                    writeln!(out, "{}", code_doc(code))?;
+                }
+            }
             Ok(ExitStatus::Clean)
         }
-        RulesCommand::Explain { metric: Some(id) } => {
+        RulesCommand::Explain { metric: Some(id), .. } => {
             let Some(m) = rules.metric(&id) else {
                 writeln!(err, "error: no metric `{id}` in {}", rules.file)?;
                 if let Some(s) = rules.suggest_metric(&id) {
@@ -98,6 +116,34 @@ pub fn run(args: RulesArgs) -> Result<ExitStatus> {
             Ok(ExitStatus::Clean)
         }
     }
+}
+
+/// The finding codes a rules file can produce: conflicts for any metric, one code per kind
+/// of `[[rule]]` it uses, and the built-in check of inline conversions.
+fn codes_in_use(rules: &Rules) -> Vec<Code> {
+    Code::ALL
+        .into_iter()
+        .filter(|code| match code {
+            Code::CrossSourceConflict | Code::FxInconsistent => true,
+            Code::WithinSourceConflict => rules.metrics.iter().any(|m| m.within_source),
+            Code::AtMostViolated => {
+                rules.relations.iter().any(|r| matches!(r.kind, RelationKind::AtMost { .. }))
+            }
+            Code::SumMismatch => {
+                rules.relations.iter().any(|r| matches!(r.kind, RelationKind::Sum { .. }))
+            }
+            Code::AgreeViolated => {
+                rules.relations.iter().any(|r| matches!(r.kind, RelationKind::Agree { .. }))
+            }
+        })
+        .collect()
+}
+
+/// A code's What / Why / Example text under its name, indented.
+fn code_doc(code: Code) -> String {
+    let body: Vec<String> =
+        code.doc().lines().map(|l| format!("  {l}").trim_end().to_owned()).collect();
+    format!("`{}`\n{}\n", code.as_str(), body.join("\n"))
 }
 
 /// `1 metric`, `2 metrics`.
@@ -123,11 +169,25 @@ mod tests {
             .unwrap();
         let Command::Rules(args) = cli.command else { panic!() };
         assert_eq!(args.rules, PathBuf::from("r.toml"));
-        assert!(matches!(args.command, RulesCommand::Explain { metric: Some(m) } if m == "m"));
+        assert!(matches!(args.command, RulesCommand::Explain { metric: Some(m), .. } if m == "m"));
         let cli = Cli::try_parse_from(["crosscheck", "init", "--force"]).unwrap();
         let Command::Init(args) = cli.command else { panic!() };
         assert!(args.force);
         assert_eq!(args.path, PathBuf::from("rules.toml"));
+    }
+
+    #[test]
+    fn every_code_is_explained_and_the_seeds_rules_use_their_codes() {
+        for code in Code::ALL {
+            let doc = code_doc(code);
+            assert!(doc.contains("What it checks") && doc.contains("Example"), "{doc}");
+        }
+        let rules =
+            Rules::load(std::path::Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/rules.toml")))
+                .unwrap();
+        let used: Vec<&str> = codes_in_use(&rules).iter().map(|c| c.as_str()).collect();
+        assert!(used.contains(&"agree-violated") && used.contains(&"at-most-violated"), "{used:?}");
+        assert!(!used.contains(&"sum-mismatch"), "{used:?}");
     }
 
     #[test]

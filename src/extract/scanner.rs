@@ -1516,7 +1516,7 @@ impl<'a> Scanner<'a> {
                         }
                         break;
                     }
-                    if matches!(w, "over") && !money && cur.is_some() && cur_shape != 6 {
+                    if matches!(w, "over") && !money && words && cur.is_some() && cur_shape != 6 {
                         // one over three, 1 over 20 — but not "$2000 over 3 years".
                         if let Some(den) = self.numeral(i + 1, false) {
                             if !den.value.is_zero() && den.scale.is_none() && !self.is_word(den.end)
@@ -1531,7 +1531,8 @@ impl<'a> Scanner<'a> {
                     }
                     if w == "out" && self.w(i + 1) == "of" && words && cur.is_some() {
                         if let Some(den) = self.numeral(i + 2, false) {
-                            if !den.value.is_zero() {
+                            // "two out of three" is a share; "five out of three" is not.
+                            if !den.value.is_zero() && cur.is_some_and(|c| c <= den.value) {
                                 cur = cur.map(|c| c / den.value);
                                 cur_shape = 6;
                                 i = den.end;
