@@ -10,7 +10,17 @@ not become claims (dates, years, times, ordinals) and attributed quotes ("X said
 Articles are written as DIR/00000/000000.txt, 1000 files per subfolder, until the total size
 reaches --size. The same --seed and --size always give byte-identical files.
 
-    scripts/gen-corpus.py --size 100M --out /tmp/crosscheck-corpus-100M
+Each article has TOML front matter (`published`, a date in 2024-2025) and, by default, the
+figure density of real wire copy: --prose 0.88 makes seven sentences in eight plain prose, which
+gives about one claim per 400 bytes, as in the sample articles in seeds/ (26 claims in 11 KB).
+--prose 0.12 gives the figure-dense text of a stress test (one claim per 60 bytes).
+
+About one article in twelve also reports on one of 20 recurring stories (STORIES below: a
+project and its cost), stating the story's figure as written elsewhere (exact, rounded,
+hedged, or in euros) and, one time in ten, a wrong figure. `--rules FILE` writes the
+20-metric rules.toml that `check` benchmarks use to follow those stories.
+
+    scripts/gen-corpus.py --size 100M --out /tmp/crosscheck-corpus-100M --rules /tmp/rules.toml
 """
 
 import argparse
@@ -65,9 +75,78 @@ SAY = ["said", "told reporters", "said in a statement", "told AFP", "wrote on X"
        "told parliament", "said on " + "{weekday}"]
 
 
+PROSE = [
+    "The talks in {country} ended without agreement, and officials gave no date for a new round.",
+    "Critics said the plan for {sector} lacked detail and relied on optimistic assumptions about growth.",
+    "{who} declined to comment on the negotiations.",
+    "Markets were closed for a public holiday in {country}.",
+    "Opposition lawmakers called the proposal a giveaway to large companies and vowed to block it.",
+    "The government in {country} has faced mounting pressure from unions over {sector}.",
+    "Analysts said the announcement had been widely expected and was already priced in.",
+    "The ministry did not respond to a request for comment on Friday.",
+    "Officials in {country} said they would study the proposal before taking a position.",
+    "The decision is likely to strain relations with neighbouring countries, diplomats said.",
+    "Business groups welcomed the move but warned that details of the {sector} plan remained unclear.",
+    "The central bank has repeatedly said it will act if price pressures persist.",
+    "Protesters gathered outside parliament as lawmakers debated the bill late into the night.",
+    "The plan still needs the approval of the upper house, where the coalition lacks a majority.",
+    "{who} said the figures would be revised once more complete data became available.",
+    "Economists cautioned that the outlook for {sector} depended heavily on energy prices.",
+]
+
+# Recurring stories: (id, the words a metric links on, the thing, its cost in USD billions).
+STORIES = [
+    ("nordwind-farm", "Nordwind", "the Nordwind offshore wind farm", 4.2),
+    ("baltic-cable", "Baltcable", "the Baltcable power interconnector", 2.7),
+    ("danube-bridge", "Danubia", "the Danubia road bridge", 1.15),
+    ("andes-railway", "Andesrail", "the Andesrail freight line", 12.5),
+    ("sahel-solar", "Sahelio", "the Sahelio solar park", 3.3),
+    ("arctic-port", "Polarhaven", "the Polarhaven deep-water port", 0.85),
+    ("mekong-dam", "Mekara", "the Mekara hydropower dam", 6.8),
+    ("alpine-tunnel", "Alptunnel", "the Alptunnel rail tunnel", 9.4),
+    ("gulf-desal", "Aquagulf", "the Aquagulf desalination plant", 1.9),
+    ("pampas-grid", "Pampagrid", "the Pampagrid transmission network", 5.6),
+    ("nile-canal", "Nilecanal", "the Nilecanal irrigation scheme", 2.25),
+    ("taiga-mine", "Taigamet", "the Taigamet nickel mine", 7.1),
+    ("coral-airport", "Coralport", "the Coralport airport expansion", 3.05),
+    ("steppe-pipeline", "Steppeline", "the Steppeline gas pipeline", 11.2),
+    ("fjord-battery", "Fjordcell", "the Fjordcell battery factory", 4.75),
+    ("sierra-metro", "Sierrametro", "the Sierrametro underground line", 8.3),
+    ("delta-levee", "Deltaguard", "the Deltaguard flood barrier", 2.95),
+    ("highland-hospital", "Highcare", "the Highcare hospital network", 1.4),
+    ("ocean-cable", "Oceanlink", "the Oceanlink data cable", 0.6),
+    ("savanna-rail", "Savarail", "the Savarail commuter rail", 5.05),
+]
+
+def load_rates():
+    """USD and GBP per euro by date, from the ECB table in data/ (as crosscheck embeds it), so
+    the conversions the articles state agree with the rate of their publication date."""
+    path = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "data",
+                        "ecb-eurofxref-hist.csv")
+    rates = {}
+    with open(path) as f:
+        header = f.readline().strip().split(",")
+        usd, gbp = header.index("USD"), header.index("GBP")
+        for line in f:
+            cols = line.strip().split(",")
+            if cols[usd] not in ("", "N/A") and cols[gbp] not in ("", "N/A"):
+                rates[cols[0]] = (float(cols[usd]), float(cols[gbp]))
+    return rates
+
+
+RATES = load_rates()
+
+
+def sig(v):
+    """`v` with enough decimals that rounding moves it by under 0.1%."""
+    places = max(1, 3 - len(str(int(abs(v)))) + 1) if abs(v) >= 1 else 3
+    return f"{v:.{places}f}"
+
+
 class Gen:
-    def __init__(self, rng):
+    def __init__(self, rng, prose=0.88):
         self.r = rng
+        self.prose = prose
 
     def pick(self, xs):
         return self.r.choice(xs)
@@ -117,8 +196,9 @@ class Gen:
             lambda: f"${self.decimal(1, 40)} trillion",
             lambda: f"${self.grouped(r.randint(1000, 9_999_999))}",
             lambda: f"€{self.grouped(r.randint(100, 99_999))} million",
-            lambda: f"{amt} billion euros (${self.decimal(1, 999)} billion)",
-            lambda: f"£{self.decimal(1, 99)}bn ($ {self.decimal(1, 99)}bn)",
+            lambda: f"{amt} billion euros (${sig(float(amt) * self.usd)} billion)",
+            lambda: (lambda gb: f"£{gb}bn (${sig(float(gb) * self.usd / self.gbp)}bn)")(
+                self.decimal(1, 99)),
             lambda: f"{self.pick(['half a', 'a quarter of a', 'one'])} trillion dollars",
             lambda: f"{self.pick(['five', 'ten', 'twenty', 'fifty'])} billion dollars",
             lambda: f"EUR {amt} million",
@@ -207,17 +287,33 @@ class Gen:
                     f"in {self.pick(MONTHS)} {year} to discuss {sector}.",
             lambda: f"Unemployment stood at {self.percent()}, with {self.count()} out of work.",
         ]
-        if c < 0.12:
+        if c < self.prose:
             # Plain prose with no figures keeps the density realistic.
-            return self.pick([
-                f"The talks in {country} ended without agreement, and officials gave no date for "
-                f"a new round.",
-                f"Critics said the plan for {sector} lacked detail and relied on optimistic "
-                f"assumptions about growth.",
-                f"{who} declined to comment on the negotiations.",
-                f"Markets were closed for a public holiday in {country}.",
-            ])
+            return self.pick(PROSE).format(country=country, sector=sector, who=who.rstrip(","))
         return self.pick(templates)()
+
+    def story_figure(self, usd_bn):
+        """A story's cost as an outlet might write it."""
+        if self.r.random() < 0.1:
+            usd_bn = round(usd_bn * self.r.choice([0.5, 0.7, 1.4, 2.0, 3.0]), 2)
+        form = self.r.random()
+        if form < 0.4:
+            return f"${usd_bn:g} billion"
+        if form < 0.6:
+            return f"about ${round(usd_bn):g}bn" if usd_bn >= 2 else f"about ${usd_bn:g}bn"
+        if form < 0.8:
+            return f"{usd_bn / self.usd:.1f} billion euros"
+        return f"US${usd_bn * 1000:,.0f} million"
+
+    def story(self):
+        _, _, thing, cost = self.pick(STORIES)
+        who = self.source()
+        return self.pick([
+            f"The cost of {thing} has risen to {self.story_figure(cost)}, {who} {self.say()}.",
+            f"{thing[0].upper() + thing[1:]} will cost {self.story_figure(cost)}, "
+            f"according to {self.pick(INSTITUTIONS)}.",
+            f"Investors have committed {self.story_figure(cost)} to {thing}, {who} {self.say()}.",
+        ])
 
     def sentence_cap(self):
         s = self.sentence()
@@ -229,13 +325,34 @@ class Gen:
                 f"{self.pick(['soar', 'slump', 'stabilise'])}")
 
     def article(self, target):
-        parts = [self.headline(), "\n\n"]
+        published = f"{self.r.randint(2024, 2025)}-{self.r.randint(1, 12):02d}-{self.r.randint(1, 28):02d}"
+        day = published
+        while day not in RATES:  # the business day before, as crosscheck does
+            y, m, d = map(int, day.split("-"))
+            day = f"{y}-{m:02d}-{d - 1:02d}" if d > 1 else f"{y}-{m:02d}-01"
+            if d == 1:
+                break
+        self.usd, self.gbp = RATES.get(day, (1.08, 0.85))
+        parts = [f"+++\npublished = {published}\n+++\n", self.headline(), "\n\n"]
+        if self.r.random() < 1 / 12:
+            parts.append(self.story() + "\n\n")
         size = sum(len(p.encode()) for p in parts)
         while size < target:
             para = " ".join(self.sentence_cap() for _ in range(self.r.randint(2, 4))) + "\n\n"
             parts.append(para)
             size += len(para.encode())
         return "".join(parts)
+
+
+def write_rules(path):
+    """The benchmark's rules.toml: one money metric per story, linked on the story's name."""
+    out = ["# Written by scripts/gen-corpus.py --rules: one metric per recurring story.",
+           "[currency]", 'base = "USD"', "", "[tolerance]", 'default = "5%"', 'hedged = "10%"', ""]
+    for sid, word, thing, _ in STORIES:
+        out += ["[[metric]]", f'id = "{sid}"', f'label = "Cost of {thing}"', 'kind = "money"',
+                f'near = ["{word}"]', ""]
+    with open(path, "w") as f:
+        f.write("\n".join(out))
 
 
 def parse_size(s):
@@ -251,11 +368,16 @@ def main():
     ap.add_argument("--size", default="10M", help="total corpus size, e.g. 10M, 100M, 1G")
     ap.add_argument("--out", required=True, help="output directory (created if missing)")
     ap.add_argument("--seed", type=int, default=42, help="random seed (default 42)")
+    ap.add_argument("--prose", type=float, default=0.88,
+                    help="share of sentences without figures (default 0.88: wire-copy density)")
+    ap.add_argument("--rules", help="also write the 20-metric rules.toml for the stories here")
     args = ap.parse_args()
 
+    if args.rules:
+        write_rules(args.rules)
     total = parse_size(args.size)
     rng = random.Random(args.seed)
-    gen = Gen(rng)
+    gen = Gen(rng, args.prose)
     written = 0
     n = 0
     while written < total:

@@ -14,6 +14,20 @@ pub(crate) fn sentences(text: &str) -> Vec<(usize, usize)> {
     let mut start = 0;
     let mut i = 0;
     while i < b.len() {
+        // Jump to the next byte that can end a sentence; only a sentence about to pass the
+        // length cap needs every byte looked at.
+        if i - start < MAX_SENTENCE {
+            let limit = (start + MAX_SENTENCE).min(b.len());
+            let hop = memchr::memchr3(b'.', b'!', b'?', &b[i..limit]);
+            let nl = memchr::memchr(b'\n', &b[i..hop.map_or(limit, |h| i + h)]);
+            match nl.or(hop) {
+                Some(k) => i += k,
+                None => {
+                    i = limit;
+                    continue;
+                }
+            }
+        }
         let c = b[i];
         let long = i - start;
         let boundary_end = match c {
@@ -22,7 +36,9 @@ pub(crate) fn sentences(text: &str) -> Vec<(usize, usize)> {
             // of about MAX_SENTENCE bytes, at whitespace if it has any: every claim's JSON
             // line carries its sentence, so unbounded sentences make output quadratic.
             b' ' | b'\t' if long >= MAX_SENTENCE => Some(i),
-            _ if long >= 2 * MAX_SENTENCE && text.is_char_boundary(i) => Some(i),
+            // Without whitespace, before any other non-alphanumeric ASCII byte, never inside
+            // a word or a run of digits (a million-digit number stays one token).
+            _ if long >= 2 * MAX_SENTENCE && c.is_ascii() && !c.is_ascii_alphanumeric() => Some(i),
             b'.' | b'!' | b'?' => {
                 // Include closing quotes and brackets after the mark.
                 let mut j = i + 1;
@@ -100,6 +116,11 @@ fn is_abbreviation(text: &str, dot: usize) -> bool {
     matches!(
         word.to_ascii_lowercase().as_str(),
         "mr" | "mrs"
+            // Currency and number abbreviations written with a point: `Rs. 20`, `No. 5`.
+            | "rs"
+            | "re"
+            | "dhs"
+            | "nos"
             | "ms"
             | "dr"
             | "prof"
@@ -388,11 +409,10 @@ fn span_text(ws: &[Word<'_>], a: usize, b: usize, text: &str) -> Option<String> 
 }
 
 /// Fills `sentence`, `attributed_to` and `restates` on claims found in `text`.
-pub(crate) fn annotate(text: &str, claims: &mut [Claim]) {
+pub(crate) fn annotate(text: &str, sents: &[(usize, usize)], claims: &mut [Claim]) {
     if claims.is_empty() {
         return;
     }
-    let sents = sentences(text);
     let mut cache: Vec<Option<Vec<Attribution>>> = vec![None; sents.len()];
     for c in claims.iter_mut() {
         let idx = sents.partition_point(|s| s.1 <= c.start).min(sents.len().saturating_sub(1));
@@ -400,14 +420,14 @@ pub(crate) fn annotate(text: &str, claims: &mut [Claim]) {
             c.sentence = (s.0.min(c.start), s.1.max(c.end));
             // Pronoun speakers ("I told them") are resolved to the last named speaker in the
             // two sentences before.
-            let mut speaker = nearest(&mut cache, &sents, text, idx, c.start, false);
+            let mut speaker = nearest(&mut cache, sents, text, idx, c.start, false);
             if speaker.as_deref().is_some_and(pronoun) {
                 for back in 1..=2 {
                     if idx < back {
                         break;
                     }
                     // Only people who speak (`X said`), not documents (`according to the report`).
-                    if let Some(p) = nearest(&mut cache, &sents, text, idx - back, usize::MAX, true)
+                    if let Some(p) = nearest(&mut cache, sents, text, idx - back, usize::MAX, true)
                     {
                         if !pronoun(&p) {
                             speaker = Some(p);
@@ -510,8 +530,10 @@ mod tests {
         let parts = sentences(&text);
         assert!(parts.len() >= text.len() / MAX_SENTENCE - 1, "{}", parts.len());
         assert!(parts.iter().all(|(a, b)| b - a <= MAX_SENTENCE + 1));
-        let solid = "\u{20ac}5bn".repeat(2000);
+        let solid = "$5bn".repeat(2000);
         assert!(sentences(&solid).iter().all(|(a, b)| b - a <= 2 * MAX_SENTENCE + 4));
+        let digits = "9".repeat(10_000);
+        assert_eq!(sentences(&digits), vec![(0, digits.len())]);
     }
 
     #[test]

@@ -4,6 +4,53 @@
 use super::{CurrencyCue, Hedge};
 
 /// `zero` … `ninety`: the value of a cardinal number word below one hundred.
+/// A word (lower case) that can be part of a claim without a digit: number words, scales,
+/// fractions, vague quantities. A sentence with none of these, no digit and no currency sign
+/// holds no claim, so the scanner skips it (`extract::windows`).
+pub(crate) fn trigger_word(w: &str) -> bool {
+    small(w).is_some()
+        || scale(w).is_some()
+        || vague_plural(w).is_some()
+        || vague_quantifier(w).is_some()
+        || denominator(w).is_some()
+        || matches!(
+            w,
+            "half"
+                | "halves"
+                | "quarter"
+                | "quarters"
+                | "dozen"
+                | "dozens"
+                | "score"
+                | "scores"
+                | "couple"
+                | "pair"
+                | "gross"
+                | "several"
+                | "few"
+                | "multiple"
+                | "tens"
+                // "a penny", "a buck", "a grand": an amount with no numeral at all.
+                | "penny"
+                | "pennies"
+                | "pence"
+                | "cent"
+                | "cents"
+                | "nickel"
+                | "dime"
+                | "buck"
+                | "bucks"
+                | "quid"
+                | "grand"
+                | "dollar"
+                | "euro"
+                | "pound"
+                | "yen"
+                | "rupee"
+                | "franc"
+        )
+}
+
 pub(crate) fn small(w: &str) -> Option<u32> {
     Some(match w {
         "zero" | "nought" | "naught" | "nil" => 0,
@@ -328,6 +375,10 @@ pub(crate) fn iso_code(w: &str) -> Option<&'static str> {
         "IQD", "IRR", "NGN", "KES", "GHS", "MAD", "TND", "DZD", "MNT", "KZT", "GEL", "AMD", "AZN",
         "BYN", "MDL", "RSD", "HRK", "BTC", "XAU", "CRC", "LAK", "ETB", "UGX", "TZS",
     ];
+    // Most words are not three capitals: answer those without scanning the table.
+    if w.len() != 3 || !w.bytes().all(|b| b.is_ascii_uppercase()) {
+        return None;
+    }
     CODES.iter().copied().find(|c| *c == w)
 }
 

@@ -137,6 +137,18 @@ proptest! {
         check_spans(&text)?;
     }
 
+    /// Skipping sentences without a digit, currency sign or number word changes nothing.
+    #[test]
+    fn the_sentence_prefilter_loses_no_claim(
+        parts in proptest::collection::vec((soup(), any::<bool>()), 1..6)
+    ) {
+        let text: String = parts
+            .iter()
+            .map(|(s, prose)| if *prose { format!("The talks ended. {s} Officials said so.\n") } else { s.clone() })
+            .collect();
+        prop_assert_eq!(extract(&text), super::extract_unfiltered(&text));
+    }
+
     /// (b) Figure soup inside ordinary sentences, so sentence splitting and attribution run.
     #[test]
     fn spans_inside_sentences(
