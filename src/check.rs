@@ -50,11 +50,20 @@ pub struct SourceRef {
     pub id: String,
     pub path: PathBuf,
     pub meta: SourceMeta,
+    /// For claims read back with `--claims`: the day `extract --base` converted them at,
+    /// standing in for the `published` date the claims do not carry.
+    pub rate_date: Option<jiff::civil::Date>,
 }
 
 impl SourceRef {
     pub fn of(s: &Source) -> SourceRef {
-        SourceRef { id: s.id.clone(), path: s.path.clone(), meta: s.meta.clone() }
+        SourceRef { id: s.id.clone(), path: s.path.clone(), meta: s.meta.clone(), rate_date: None }
+    }
+
+    /// The date its money converts at: `published`, else the extraction's rate date, else
+    /// `--as-of`.
+    fn date(&self, as_of: Option<jiff::civil::Date>) -> Option<jiff::civil::Date> {
+        self.meta.published.or(self.rate_date).or(as_of)
     }
 }
 
@@ -169,24 +178,28 @@ impl<'r> Pipeline<'r> {
     /// Extracts, links and normalizes one source. The text can be dropped afterwards.
     pub fn source(&self, s: &Source) -> Result<Analyzed, CheckError> {
         let claims = extract::extract_source(s);
-        self.analyze(SourceRef::of(s), &s.text, claims, &|c, currency, norm| {
+        self.analyze(SourceRef::of(s), &s.text, claims, &|_| None, &|c, currency, norm| {
             claim_report(s, c, currency, norm)
         })
     }
 
     /// Links and normalizes claims extracted elsewhere (`extract --format jsonl`, read back by
     /// `check --claims`). `text` holds their sentences and each claim's spans point into it;
-    /// `reports[i]` is how claim `i` was reported (its real file location).
+    /// `reports[i]` is how claim `i` was reported (its real file location), `given[i]` its
+    /// conversion from `extract --base`, used when it is into the base currency.
     pub fn claims(
         &self,
         source: SourceRef,
         text: &str,
         claims: Vec<Claim>,
         reports: &[ClaimReport],
+        given: &[Option<Normalized>],
     ) -> Result<Analyzed, CheckError> {
         let index: std::collections::HashMap<(usize, usize), usize> =
             claims.iter().enumerate().map(|(i, c)| ((c.start, c.end), i)).collect();
-        self.analyze(source, text, claims, &|c, _, norm| {
+        let base = Some(self.rules.currency.base.as_str());
+        let given = |ci: usize| given[ci].clone().filter(|n| n.currency.as_deref() == base);
+        self.analyze(source, text, claims, &given, &|c, _, norm| {
             let mut r = reports[index[&(c.start, c.end)]].clone();
             r.normalized = norm.map(|n| normalized_report(c.kind, n));
             r
@@ -198,12 +211,13 @@ impl<'r> Pipeline<'r> {
         source: SourceRef,
         text: &str,
         claims: Vec<Claim>,
+        given: &dyn Fn(usize) -> Option<Normalized>,
         report: &ReportFn,
     ) -> Result<Analyzed, CheckError> {
         let rules = self.rules;
         let dollar = rules.currency.dollar.as_str();
         let links = self.linker.link(text, &claims);
-        let date = source.meta.published.or(self.opts.as_of);
+        let date = source.date(self.opts.as_of);
         let restated_by = restated_by(&claims);
         let partner = |ci: usize| claims[ci].restates.or(restated_by[ci]);
         let mut keep: Vec<bool> =
@@ -237,7 +251,10 @@ impl<'r> Pipeline<'r> {
                         normalize::normalize_with_rate(claim, rate, dollar, &rules.currency.base)
                             .map(|n| Normalized { value: claims[p].value.or(n.value), ..n })
                     }
-                    None => normalize::normalize_claim(claim, date, dollar, &self.converter),
+                    None => match given(ci) {
+                        Some(n) => Ok(n),
+                        None => normalize::normalize_claim(claim, date, dollar, &self.converter),
+                    },
                 };
                 Some(n.map_err(|error| CheckError::Fx { path: source.id.clone(), error })?)
             };
@@ -285,7 +302,8 @@ impl<'r> Pipeline<'r> {
         let ctx = Ctx { rules, groups, source_names: &source_names, abs: &abs };
         let mut raw = evaluate::evaluate(&ctx);
         let dollar = rules.currency.dollar.as_str();
-        raw.extend(fx_findings(rules, &sources, &items, &fx_pairs, dollar));
+        let dates: Vec<_> = sources.iter().map(|s| s.date(self.opts.as_of)).collect();
+        raw.extend(fx_findings(rules, &dates, &items, &fx_pairs, dollar));
         build_report(rules, &sources, &items, total, raw, &self.opts)
     }
 }
@@ -337,7 +355,7 @@ fn absolute_in_base(t: &Tolerance, converter: &Converter) -> Option<Decimal> {
 /// `fx-inconsistent` findings for inline conversions off the reference rate.
 fn fx_findings(
     rules: &Rules,
-    sources: &[SourceRef],
+    dates: &[Option<jiff::civil::Date>],
     items: &[Item],
     pairs: &[(usize, usize)],
     dollar: &str,
@@ -353,7 +371,7 @@ fn fx_findings(
             continue;
         };
         let (Some(va), Some(vb)) = (ca.value, cb.value) else { continue };
-        let date = sources[items[a].source].meta.published;
+        let date = dates[items[a].source];
         let conv = Converter::new(&to, rules.currency.fixed.clone(), rules.currency.use_ecb);
         let Ok(reference) = conv.rate(&from, date) else { continue };
         let Some(check) = evaluate::fx_check(va, vb, reference.value) else { continue };

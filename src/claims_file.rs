@@ -16,6 +16,7 @@ use serde::Deserialize;
 
 use crate::extract::{Claim, CurrencyCue, Hedge, Kind};
 use crate::finding::ClaimReport;
+use crate::normalize::{Normalized, Rate, RateSource};
 
 /// A problem in a claims file: the file and line, and what is wrong.
 #[derive(Debug, thiserror::Error)]
@@ -52,8 +53,7 @@ struct Record {
     hedge: Option<String>,
     attributed_to: Option<String>,
     sentence: String,
-    #[allow(dead_code)]
-    normalized: Option<serde_json::Value>,
+    normalized: Option<crate::finding::NormalizedReport>,
     unit: Option<String>,
     hedge_word: Option<String>,
     restates: Option<usize>,
@@ -72,6 +72,9 @@ pub struct SourceClaims {
     pub claims: Vec<Claim>,
     /// How each claim is reported: its real location in the original file.
     pub reports: Vec<ClaimReport>,
+    /// Each claim's conversion as `extract --base` made it (at the source's own `published`
+    /// date, which the claims do not otherwise carry), when the record has one.
+    pub normalized: Vec<Option<Normalized>>,
 }
 
 /// Reads every file (shards in any number) and returns the sources in order of first
@@ -120,6 +123,7 @@ fn rebuild(id: String, records: Vec<Located>) -> Result<SourceClaims, ClaimsErro
     let mut current: Option<(String, usize, usize, usize)> = None;
     let mut claims = Vec::with_capacity(records.len());
     let mut reports = Vec::with_capacity(records.len());
+    let mut normalized = Vec::with_capacity(records.len());
     for (r, file, line) in records {
         let bad = |message: String| ClaimsError::Record { path: file.clone(), line, message };
         let needle = crate::check::collapse_whitespace(&r.text);
@@ -182,6 +186,24 @@ fn rebuild(id: String, records: Vec<Located>) -> Result<SourceClaims, ClaimsErro
             (None, Kind::Money) => Some(CurrencyCue::Unknown),
             (None, _) => None,
         };
+        normalized.push(match &r.normalized {
+            Some(n) => Some(Normalized {
+                value: num("normalized.value", &n.value)?,
+                low: num("normalized.low", &n.low)?,
+                high: num("normalized.high", &n.high)?,
+                currency: n.currency.clone(),
+                rate: match (&n.rate, &n.rate_source) {
+                    (Some(rate), Some(source)) => Some(Rate {
+                        value: num("normalized.rate", &Some(rate.clone()))?.unwrap_or_default(),
+                        date: n.rate_date.as_deref().and_then(|d| d.parse().ok()),
+                        source: RateSource::parse(source)
+                            .ok_or_else(|| bad(format!("unknown rate_source {source:?}")))?,
+                    }),
+                    _ => None,
+                },
+            }),
+            None => None,
+        });
         let claim = Claim {
             start: at,
             end,
@@ -222,7 +244,7 @@ fn rebuild(id: String, records: Vec<Located>) -> Result<SourceClaims, ClaimsErro
     for c in &mut claims {
         c.restates = c.restates.filter(|&r| r < n);
     }
-    Ok(SourceClaims { path: Path::new(&id).to_path_buf(), id, text, claims, reports })
+    Ok(SourceClaims { path: Path::new(&id).to_path_buf(), id, text, claims, reports, normalized })
 }
 
 #[cfg(test)]

@@ -10,6 +10,7 @@ use crate::check::{self, Warning};
 use crate::config::{ConfigError, Rules};
 use rayon::prelude::*;
 
+use crate::normalize::RateSource;
 use crate::sources;
 
 /// An input error already reported to stderr: the caller exits 2 without printing more.
@@ -186,6 +187,12 @@ fn from_claims(
             id: s.id.clone(),
             path: s.path.clone(),
             meta: check::meta_for(rules, &s.id, &s.path, &Default::default(), &mut warnings),
+            rate_date: s
+                .normalized
+                .iter()
+                .flatten()
+                .filter_map(|n| n.rate.filter(|r| r.source == RateSource::Ecb))
+                .find_map(|r| r.date),
         })
         .collect();
     warn(&warnings)?;
@@ -193,7 +200,7 @@ fn from_claims(
         sources
             .into_par_iter()
             .zip(refs.par_iter())
-            .map(|(s, r)| pipeline.claims(r.clone(), &s.text, s.claims, &s.reports))
+            .map(|(s, r)| pipeline.claims(r.clone(), &s.text, s.claims, &s.reports, &s.normalized))
             .collect()
     });
     Ok(pipeline.reduce(analyzed?))

@@ -1516,7 +1516,15 @@ impl<'a> Scanner<'a> {
                         }
                         break;
                     }
-                    if matches!(w, "over") && !money && words && cur.is_some() && cur_shape != 6 {
+                    // `1 over 3`, `one over twenty-one`; a numerator of four digits or more
+                    // is rather a year or a count (`2000 over 3` is not 666.67).
+                    let small_numerator = words || cur.is_some_and(|c| c < Decimal::from(1000));
+                    if matches!(w, "over")
+                        && !money
+                        && small_numerator
+                        && cur.is_some()
+                        && cur_shape != 6
+                    {
                         // one over three, 1 over 20 — but not "$2000 over 3 years".
                         if let Some(den) = self.numeral(i + 1, false) {
                             if !den.value.is_zero() && den.scale.is_none() && !self.is_word(den.end)

@@ -50,6 +50,13 @@ pub enum RateSource {
 }
 
 impl RateSource {
+    /// The source named by [`RateSource::as_str`].
+    pub fn parse(s: &str) -> Option<RateSource> {
+        [RateSource::Ecb, RateSource::Rules, RateSource::Inline, RateSource::Identity]
+            .into_iter()
+            .find(|r| r.as_str() == s)
+    }
+
     pub fn as_str(self) -> &'static str {
         match self {
             RateSource::Ecb => "ecb",

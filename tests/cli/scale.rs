@@ -63,3 +63,32 @@ fn bad_claims_input_is_exit_2_naming_file_and_line() {
     assert_eq!(o.status.code(), Some(2), "paths and --claims conflict");
     assert!(stderr(&o).contains("--claims"), "{}", stderr(&o));
 }
+
+/// The Nordwind example dates its sources in front matter only, which claims do not carry:
+/// with `extract --base`, each claim brings its conversion at that date, and the findings are
+/// the same (same fingerprints, codes and claims).
+#[test]
+fn claims_extracted_with_a_base_keep_front_matter_dates() {
+    let example = root().join("examples/nordwind-q2-2026");
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    for f in ["rules.toml", "press-release.txt", "trade-journal.txt", "wire-report.txt"] {
+        std::fs::copy(example.join(f), d.join(f)).unwrap();
+    }
+    // Names come from front matter, which claims do not carry, so messages name files; what
+    // was found is the same.
+    let findings = |v: &serde_json::Value| {
+        let list = v["findings"].as_array().unwrap().iter();
+        list.map(|f| (f["fingerprint"].clone(), f["code"].clone(), f["claims"].clone()))
+            .collect::<Vec<_>>()
+    };
+    let (direct, code) = check_json(d, &[]);
+    assert_eq!(code, 1);
+    let o = run(d, &["extract", "--format", "jsonl", "--base", "EUR", "."]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    std::fs::write(d.join("claims.jsonl"), stdout(&o)).unwrap();
+    let (via_claims, code) = check_json(d, &["--claims", "claims.jsonl"]);
+    assert_eq!(code, 1);
+    assert_eq!(findings(&via_claims), findings(&direct));
+    assert_eq!(via_claims["metrics"], direct["metrics"]);
+}
