@@ -87,8 +87,9 @@ pub struct Analyzed {
     /// Every claim found in it, linked or not (for the summary).
     pub claims: usize,
     pub items: Vec<Item>,
-    /// Inline conversions among `items` (`114.2 billion euros ($119.8 billion)`), by index.
-    pub fx_pairs: Vec<(usize, usize)>,
+    /// Inline conversions among `items` (`114.2 billion euros ($119.8 billion)`) whose
+    /// implied rate is off the reference rate: the two claims, by index, and the message.
+    pub fx: Vec<(usize, usize, String)>,
 }
 
 /// The metadata of one source: its `[[source]]` entry in rules.toml over `front` (its front
@@ -222,10 +223,16 @@ impl<'r> Pipeline<'r> {
         let partner = |ci: usize| claims[ci].restates.or(restated_by[ci]);
         let mut keep: Vec<bool> =
             links.iter().map(|l| !l.is_empty() || self.opts.unlinked).collect();
+        // Inline conversions are checked here, where the text is at hand; only the
+        // inconsistent ones (and their claims) are kept for the report.
         let mut pairs = Vec::new();
         for ci in 0..claims.len() {
-            if let Some(p) = partner(ci).filter(|p| *p > ci) {
-                pairs.push((ci, p));
+            let Some(p) = partner(ci).filter(|p| *p > ci) else { continue };
+            let texts =
+                (&text[claims[ci].start..claims[ci].end], &text[claims[p].start..claims[p].end]);
+            if let Some(message) = fx_message(rules, (&claims[ci], &claims[p]), texts, date, dollar)
+            {
+                pairs.push((ci, p, message));
                 keep[ci] = true;
                 keep[p] = true;
             }
@@ -263,8 +270,8 @@ impl<'r> Pipeline<'r> {
             index[ci] = items.len();
             items.push(Item { source: 0, claim: claim.clone(), report, norm, links });
         }
-        let fx_pairs = pairs.into_iter().map(|(a, b)| (index[a], index[b])).collect();
-        Ok(Analyzed { source, claims: claims.len(), items, fx_pairs })
+        let fx = pairs.into_iter().map(|(a, b, m)| (index[a], index[b], m)).collect();
+        Ok(Analyzed { source, claims: claims.len(), items, fx })
     }
 
     /// Evaluates the rules over every analyzed source (in the order given, which decides the
@@ -273,11 +280,11 @@ impl<'r> Pipeline<'r> {
         let rules = self.rules;
         let mut sources = Vec::with_capacity(analyzed.len());
         let mut items: Vec<Item> = Vec::new();
-        let mut fx_pairs = Vec::new();
+        let mut fx = Vec::new();
         let mut total = 0;
         for (si, a) in analyzed.into_iter().enumerate() {
             let offset = items.len();
-            fx_pairs.extend(a.fx_pairs.iter().map(|&(x, y)| (offset + x, offset + y)));
+            fx.extend(a.fx.into_iter().map(|(x, y, m)| (offset + x, offset + y, m)));
             items.extend(a.items.into_iter().map(|it| Item { source: si, ..it }));
             total += a.claims;
             sources.push(a.source);
@@ -301,9 +308,15 @@ impl<'r> Pipeline<'r> {
         let groups = figs.iter().map(|f| evaluate::group(f)).collect();
         let ctx = Ctx { rules, groups, source_names: &source_names, abs: &abs };
         let mut raw = evaluate::evaluate(&ctx);
-        let dollar = rules.currency.dollar.as_str();
-        let dates: Vec<_> = sources.iter().map(|s| s.date(self.opts.as_of)).collect();
-        raw.extend(fx_findings(rules, &dates, &items, &fx_pairs, dollar));
+        raw.extend(fx.into_iter().map(|(a, b, message)| RawFinding {
+            code: Code::FxInconsistent,
+            severity: Severity::Warning,
+            message,
+            rule: "fx".into(),
+            rule_location: None,
+            metrics: Vec::new(),
+            claims: vec![a, b],
+        }));
         build_report(rules, &sources, &items, total, raw, &self.opts)
     }
 }
@@ -352,53 +365,37 @@ fn absolute_in_base(t: &Tolerance, converter: &Converter) -> Option<Decimal> {
     }
 }
 
-/// `fx-inconsistent` findings for inline conversions off the reference rate.
-fn fx_findings(
+/// The `fx-inconsistent` message for an inline conversion (`a` restated as `b`) whose
+/// implied rate is off the reference rate of `date` by more than `[tolerance] conversion`;
+/// `None` when it is consistent or cannot be checked.
+fn fx_message(
     rules: &Rules,
-    dates: &[Option<jiff::civil::Date>],
-    items: &[Item],
-    pairs: &[(usize, usize)],
+    (ca, cb): (&Claim, &Claim),
+    (text_a, text_b): (&str, &str),
+    date: Option<jiff::civil::Date>,
     dollar: &str,
-) -> Vec<RawFinding> {
-    let Tolerance::Relative(tol) = rules.tolerance.conversion else { return Vec::new() };
-    let mut out = Vec::new();
-    for &(a, b) in pairs {
-        let (ca, cb) = (&items[a].claim, &items[b].claim);
-        let (Some(from), Some(to)) = (
-            ca.currency.and_then(|c| normalize::resolve(c, dollar)),
-            cb.currency.and_then(|c| normalize::resolve(c, dollar)),
-        ) else {
-            continue;
-        };
-        let (Some(va), Some(vb)) = (ca.value, cb.value) else { continue };
-        let date = dates[items[a].source];
-        let conv = Converter::new(&to, rules.currency.fixed.clone(), rules.currency.use_ecb);
-        let Ok(reference) = conv.rate(&from, date) else { continue };
-        let Some(check) = evaluate::fx_check(va, vb, reference.value) else { continue };
-        if check.difference <= tol {
-            continue;
-        }
-        let day = reference.date.map(|d| format!(" on {d}")).unwrap_or_default();
-        out.push(RawFinding {
-            code: Code::FxInconsistent,
-            severity: Severity::Warning,
-            message: format!(
-                "{} → {} implies {} {to}/{from}; reference rate{day} ({}) is {}: {}% apart, tolerance {}",
-                items[a].report.text.trim(),
-                items[b].report.text.trim(),
-                check.implied.round_dp(4).normalize(),
-                reference.source.as_str(),
-                reference.value.round_dp(4).normalize(),
-                (check.difference * Decimal::ONE_HUNDRED).round_dp(2).normalize(),
-                rules.tolerance.conversion,
-            ),
-            rule: "fx".into(),
-            rule_location: None,
-            metrics: Vec::new(),
-            claims: vec![a, b],
-        });
+) -> Option<String> {
+    let Tolerance::Relative(tol) = rules.tolerance.conversion else { return None };
+    let from = ca.currency.and_then(|c| normalize::resolve(c, dollar))?;
+    let to = cb.currency.and_then(|c| normalize::resolve(c, dollar))?;
+    let (va, vb) = (ca.value?, cb.value?);
+    let conv = Converter::new(&to, rules.currency.fixed.clone(), rules.currency.use_ecb);
+    let reference = conv.rate(&from, date).ok()?;
+    let check = evaluate::fx_check(va, vb, reference.value)?;
+    if check.difference <= tol {
+        return None;
     }
-    out
+    let day = reference.date.map(|d| format!(" on {d}")).unwrap_or_default();
+    Some(format!(
+        "{} → {} implies {} {to}/{from}; reference rate{day} ({}) is {}: {}% apart, tolerance {}",
+        text_a.trim(),
+        text_b.trim(),
+        check.implied.round_dp(4).normalize(),
+        reference.source.as_str(),
+        reference.value.round_dp(4).normalize(),
+        (check.difference * Decimal::ONE_HUNDRED).round_dp(2).normalize(),
+        rules.tolerance.conversion,
+    ))
 }
 
 /// A short name for a source in messages: its `name`, or its file name.

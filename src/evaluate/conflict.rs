@@ -2,7 +2,11 @@
 
 use std::collections::BTreeMap;
 
+use rust_decimal::Decimal;
+
 use super::{by_value, compare, Code, Ctx, Group, RawFinding};
+use crate::config::Tolerance;
+use crate::normalize::Interval;
 
 pub(crate) const CROSS_DOC: &str = "\
 ## What it checks
@@ -12,6 +16,9 @@ the metric's tolerance (or `[tolerance] hedged` when either is hedged).
 ## Why
 Two outlets reporting the same quantity with different figures is the discrepancy a
 fact-checker is looking for.
+
+Figures that agree with each other are one side of a finding, with every source that states
+them: `€1.07bn–€1.072bn (press release; wire) vs €1.4bn (journal)`.
 
 ## Example
 AFP: \"$65.9 billion in military aid\"; another outlet: \"$45 billion in military aid\" —
@@ -30,10 +37,11 @@ them is probably a typo or a different quantity the rules lump together.
 One article says \"tens of billions of dollars of aid\" and later \"$119.8 billion in aid\" —
 $20bn–$100bn vs $119.8bn: 19.8% apart, tolerance 5%.";
 
-/// Every pair of figures on a metric that disagree. Across sources, figures are compared by
-/// value, each with every source that states it (`$500bn (AFP; FT) vs $45bn (Reuters)`), so
-/// a figure repeated by a thousand outlets is one comparison and one finding, not a thousand.
-/// Inside a source, each pair of its own differing figures.
+/// Figures on a metric that disagree. Across sources, figures are compared by value, each with
+/// every source that states it, and figures that agree with each other are compared as one
+/// cluster (`$4bn–$4.2bn (A; B; C) vs $8.4bn (D)`), so a figure repeated by a thousand outlets
+/// is one comparison and one finding, not a thousand. Inside a source, each pair of its own
+/// differing figures.
 pub fn conflicts(ctx: &Ctx<'_>) -> Vec<RawFinding> {
     let mut out = Vec::new();
     for (m, metric) in ctx.rules.metrics.iter().enumerate() {
@@ -75,29 +83,115 @@ pub fn conflicts(ctx: &Ctx<'_>) -> Vec<RawFinding> {
                 }
             }
         }
-        let values = by_value(groups);
-        for (i, (a, sa)) in values.iter().enumerate() {
-            for (b, sb) in &values[i + 1..] {
+        // Across sources: figures that agree with each other form one cluster (sorted by
+        // value, each joins the cluster whose first figure it agrees with), and each pair of
+        // clusters that disagree is one finding. A story restated by a thousand outlets in
+        // a dozen roundings and conversions is one cluster, not a dozen figures to pair.
+        let clusters = clusters(ctx, tol, by_value(groups));
+        for (i, a) in clusters.iter().enumerate() {
+            for b in &clusters[i + 1..] {
                 // Only a source against another: one source's own pair is the finding above.
-                if !sa.iter().any(|x| sb.iter().any(|y| x != y)) {
+                if !a.sources.iter().any(|x| b.sources.iter().any(|y| x != y)) {
                     continue;
                 }
                 let hedged = (a.hedged || b.hedged).then(|| ctx.hedged());
-                let c = compare(&a.interval, &b.interval, tol, hedged, ctx.abs);
+                let c = compare(&a.hull, &b.hull, tol, hedged, ctx.abs);
                 if c.agree {
                     continue;
                 }
                 let message = format!(
                     "{}: {} vs {}: {}, tolerance {}",
                     metric.id,
-                    ctx.labelled_in(a, sa),
-                    ctx.labelled_in(b, sb),
+                    a.label(ctx),
+                    b.label(ctx),
                     c.apart,
                     c.tolerance
                 );
-                out.push(finding(Code::CrossSourceConflict, message, a, b));
+                out.push(RawFinding {
+                    code: Code::CrossSourceConflict,
+                    severity: metric.severity,
+                    message,
+                    rule: metric.id.clone(),
+                    rule_location: Some(metric.location.to_string()),
+                    metrics: vec![metric.id.clone()],
+                    claims: a.members.iter().chain(&b.members).copied().collect(),
+                });
             }
         }
     }
     out
+}
+
+/// Figures of one metric that agree with each other, from any number of sources.
+struct Cluster {
+    /// The smallest interval holding every figure.
+    hull: Interval,
+    /// The first figure (the lowest), which every other figure agrees with.
+    first: Group,
+    /// How many distinct figures it holds.
+    figures: usize,
+    sources: Vec<usize>,
+    members: Vec<usize>,
+    hedged: bool,
+}
+
+impl Cluster {
+    /// `$500bn (AFP; FT)`, or for several figures `$4bn–$4.2bn (A; B; C)`.
+    fn label(&self, ctx: &Ctx<'_>) -> String {
+        if self.figures == 1 {
+            return ctx.labelled_in(&self.first, &self.sources);
+        }
+        let hull = Group { interval: self.hull, ..self.first.clone() };
+        ctx.labelled_in(&hull, &self.sources)
+    }
+}
+
+/// Greedy clustering in value order: a figure joins the current cluster when it agrees with
+/// that cluster's first figure (so a cluster is never wider than the tolerance allows);
+/// otherwise it starts the next one.
+fn clusters(ctx: &Ctx<'_>, tol: &Tolerance, mut values: Vec<(Group, Vec<usize>)>) -> Vec<Cluster> {
+    values.sort_by(|(a, _), (b, _)| {
+        let key = |g: &Group| (g.interval.low.or(g.interval.high), g.interval.high);
+        key(a).cmp(&key(b))
+    });
+    let mut out: Vec<Cluster> = Vec::new();
+    for (g, sources) in values {
+        if let Some(c) = out.last_mut() {
+            let hedged = (c.first.hedged || g.hedged).then(|| ctx.hedged());
+            if compare(&c.first.interval, &g.interval, tol, hedged, ctx.abs).agree {
+                c.hull = Interval::new(
+                    min_open(c.hull.low, g.interval.low),
+                    max_open(c.hull.high, g.interval.high),
+                );
+                c.figures += 1;
+                for s in sources {
+                    if !c.sources.contains(&s) {
+                        c.sources.push(s);
+                    }
+                }
+                c.members.extend(&g.members);
+                c.hedged |= g.hedged;
+                continue;
+            }
+        }
+        out.push(Cluster {
+            hull: g.interval,
+            members: g.members.clone(),
+            hedged: g.hedged,
+            figures: 1,
+            sources,
+            first: g,
+        });
+    }
+    out
+}
+
+/// The lower of two lower bounds, `None` (unbounded) winning.
+fn min_open(a: Option<Decimal>, b: Option<Decimal>) -> Option<Decimal> {
+    a.zip(b).map(|(a, b)| a.min(b))
+}
+
+/// The higher of two upper bounds, `None` (unbounded) winning.
+fn max_open(a: Option<Decimal>, b: Option<Decimal>) -> Option<Decimal> {
+    a.zip(b).map(|(a, b)| a.max(b))
 }
