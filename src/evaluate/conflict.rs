@@ -4,7 +4,7 @@ use std::collections::BTreeMap;
 
 use rust_decimal::Decimal;
 
-use super::{by_value, compare, Code, Ctx, Group, RawFinding};
+use super::{by_value, compare, Code, Comparison, Ctx, Group, RawFinding};
 use crate::config::Tolerance;
 use crate::normalize::Interval;
 
@@ -64,11 +64,14 @@ pub fn conflicts(ctx: &Ctx<'_>) -> Vec<RawFinding> {
             for own in by_source.values() {
                 for (i, a) in own.iter().enumerate() {
                     for b in &own[i + 1..] {
-                        let hedged = (a.hedged || b.hedged).then(|| ctx.hedged());
-                        let c = compare(&a.interval, &b.interval, tol, hedged, ctx.abs);
-                        if c.agree {
+                        let Some(c) = disagreement(
+                            ctx,
+                            tol,
+                            (&a.interval, a.hedged),
+                            (&b.interval, b.hedged),
+                        ) else {
                             continue;
-                        }
+                        };
                         let message = format!(
                             "{}: {} vs {} in {}: {}, tolerance {}",
                             metric.id,
@@ -94,11 +97,10 @@ pub fn conflicts(ctx: &Ctx<'_>) -> Vec<RawFinding> {
                 if !a.sources.iter().any(|x| b.sources.iter().any(|y| x != y)) {
                     continue;
                 }
-                let hedged = (a.hedged || b.hedged).then(|| ctx.hedged());
-                let c = compare(&a.hull, &b.hull, tol, hedged, ctx.abs);
-                if c.agree {
+                let Some(c) = disagreement(ctx, tol, (&a.hull, a.hedged), (&b.hull, b.hedged))
+                else {
                     continue;
-                }
+                };
                 let message = format!(
                     "{}: {} vs {}: {}, tolerance {}",
                     metric.id,
@@ -157,8 +159,8 @@ fn clusters(ctx: &Ctx<'_>, tol: &Tolerance, mut values: Vec<(Group, Vec<usize>)>
     let mut out: Vec<Cluster> = Vec::new();
     for (g, sources) in values {
         if let Some(c) = out.last_mut() {
-            let hedged = (c.first.hedged || g.hedged).then(|| ctx.hedged());
-            if compare(&c.first.interval, &g.interval, tol, hedged, ctx.abs).agree {
+            let first = (&c.first.interval, c.first.hedged);
+            if disagreement(ctx, tol, first, (&g.interval, g.hedged)).is_none() {
                 c.hull = Interval::new(
                     min_open(c.hull.low, g.interval.low),
                     max_open(c.hull.high, g.interval.high),
@@ -184,6 +186,19 @@ fn clusters(ctx: &Ctx<'_>, tol: &Tolerance, mut values: Vec<(Group, Vec<usize>)>
         });
     }
     out
+}
+
+/// How two figures (each an interval and whether it is hedged) disagree beyond the tolerance
+/// (the hedged allowance when either is hedged); `None` when they agree.
+fn disagreement(
+    ctx: &Ctx<'_>,
+    tol: &Tolerance,
+    (a, a_hedged): (&Interval, bool),
+    (b, b_hedged): (&Interval, bool),
+) -> Option<Comparison> {
+    let hedged = (a_hedged || b_hedged).then(|| ctx.hedged());
+    let c = compare(a, b, tol, hedged, ctx.abs);
+    (!c.agree).then_some(c)
 }
 
 /// The lower of two lower bounds, `None` (unbounded) winning.

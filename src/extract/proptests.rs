@@ -118,6 +118,17 @@ fn dollars(text: &str) -> Result<Decimal, TestCaseError> {
     Ok(v)
 }
 
+/// `int` and `frac` (as `places` decimals) written with thousands separators, and its value.
+fn formatted(int: u64, frac: u32, places: u32) -> (String, Decimal) {
+    let frac = frac % 10u32.pow(places);
+    let written = if places == 0 {
+        group_thousands(int)
+    } else {
+        format!("{}.{:0width$}", group_thousands(int), frac, width = places as usize)
+    };
+    (written, Decimal::from(int) + Decimal::new(i64::from(frac), places))
+}
+
 proptest! {
     // 512 cases by default; `PROPTEST_CASES=100000` for a deeper run.
     #![proptest_config(ProptestConfig {
@@ -187,13 +198,7 @@ proptest! {
     /// (d) A Decimal written with thousands separators and 0–3 decimal places parses back.
     #[test]
     fn formatted_decimal_round_trips(int in 0u64..1_000_000_000_000, frac in 0u32..1000, places in 0u32..=3) {
-        let frac = frac % 10u32.pow(places);
-        let written = if places == 0 {
-            group_thousands(int)
-        } else {
-            format!("{}.{:0width$}", group_thousands(int), frac, width = places as usize)
-        };
-        let expected = Decimal::from(int) + Decimal::new(i64::from(frac), places);
+        let (written, expected) = formatted(int, frac, places);
         let v = dollars(&format!("The ministry spent ${written} on roads."))?;
         prop_assert_eq!(v, expected, "written as {}", written);
     }
@@ -201,13 +206,7 @@ proptest! {
     /// (d) The same without a currency: a bare figure with separators is a number claim.
     #[test]
     fn formatted_bare_decimal_round_trips(int in 1_000u64..1_000_000_000_000, frac in 0u32..1000, places in 0u32..=3) {
-        let frac = frac % 10u32.pow(places);
-        let written = if places == 0 {
-            group_thousands(int)
-        } else {
-            format!("{}.{:0width$}", group_thousands(int), frac, width = places as usize)
-        };
-        let expected = Decimal::from(int) + Decimal::new(i64::from(frac), places);
+        let (written, expected) = formatted(int, frac, places);
         let c = only_claim(&format!("The index stood at {written} on Friday."))?;
         prop_assert_eq!(c.kind, Kind::Number, "{:?}", c);
         prop_assert_eq!(c.value, Some(expected), "written as {}", written);
