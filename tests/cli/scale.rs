@@ -92,3 +92,40 @@ fn claims_extracted_with_a_base_keep_front_matter_dates() {
     assert_eq!(findings(&via_claims), findings(&direct));
     assert_eq!(via_claims["metrics"], direct["metrics"]);
 }
+
+/// Many outlets repeating a figure, in roundings, against one outlet with another figure:
+/// one finding, the agreeing figures on one side with every source that states them.
+#[test]
+fn agreeing_figures_from_many_sources_are_one_side_of_one_finding() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    std::fs::write(
+        d.join("rules.toml"),
+        "sources = [\"*.txt\"]\n\n[[metric]]\nid = \"bridge-cost\"\nlabel = \"Cost of the bridge\"\nkind = \"money\"\nnear = [\"Danubia\"]\n",
+    )
+    .unwrap();
+    let says = [
+        ("a.txt", "The Danubia bridge will cost $4.2 billion, officials said."),
+        ("b.txt", "The Danubia bridge will cost $4.2 billion, the ministry said."),
+        ("c.txt", "Building the Danubia bridge costs about $4bn, engineers said."),
+        ("d.txt", "The Danubia bridge will cost US$4,150 million, a report said."),
+        ("e.txt", "The Danubia bridge will cost $8.4 billion, critics said."),
+    ];
+    for (name, text) in says {
+        std::fs::write(d.join(name), format!("{text}\n")).unwrap();
+    }
+    let (r, code) = check_json(d, &[]);
+    assert_eq!(code, 1);
+    let findings = r["findings"].as_array().unwrap();
+    assert_eq!(findings.len(), 1, "{findings:#?}");
+    let f = &findings[0];
+    assert_eq!(f["code"], "cross-source-conflict");
+    assert_eq!(f["claims"].as_array().unwrap().len(), 5);
+    let msg = f["message"].as_str().unwrap();
+    assert!(
+        msg.starts_with("bridge-cost: $4bn–$4.2bn (")
+            && ["a.txt", "b.txt", "c.txt", "d.txt"].iter().all(|s| msg.contains(s))
+            && msg.contains("vs $8.4bn (e.txt)"),
+        "{msg}"
+    );
+}
