@@ -21,7 +21,7 @@ use crate::normalize::{Normalized, Rate, RateSource};
 /// A problem in a claims file: the file and line, and what is wrong.
 #[derive(Debug, thiserror::Error)]
 pub enum ClaimsError {
-    #[error("{path}: {source}")]
+    #[error("{path}: cannot read claims")]
     Io {
         path: String,
         #[source]
