@@ -58,7 +58,7 @@ pub struct Cli {
 pub enum Command {
     /// Compare the figures in the sources as rules.toml says; print the fact-check.
     #[command(
-        after_help = "Exit codes: 0 no new finding at or above --fail-on, 1 new findings, 2 usage, rules or input error.\n\nExamples:\n  crosscheck check\n  crosscheck check --explain --unlinked\n  crosscheck check --format sarif --output crosscheck.sarif\n  crosscheck check --baseline crosscheck-baseline.toml --fail-on warning\n  crosscheck check articles/ --rules story/rules.toml --format html -o report.html"
+        after_help = "Exit codes: 0 no new finding at or above --fail-on, 1 new findings, 2 usage, rules or input error.\n\nExamples:\n  crosscheck check\n  crosscheck check --explain --unlinked\n  crosscheck check --format sarif --output crosscheck.sarif\n  crosscheck check --baseline crosscheck-baseline.toml --fail-on warning\n  crosscheck check articles/ --rules story/rules.toml --format html -o report.html\n  crosscheck check --claims shards/*.jsonl --threads 2 --format json"
     )]
     Check(check_cmd::CheckArgs),
     /// Write the current findings to a baseline file, to accept them in CI.
