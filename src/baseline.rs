@@ -27,6 +27,7 @@ use serde::Deserialize;
 use sha2::{Digest, Sha256};
 use toml::Spanned;
 
+use crate::check::collapse_whitespace;
 use crate::finding::{BaselineState, ClaimReport, Finding, Report, StaleEntry};
 
 pub use crate::atomic::write_atomic;
@@ -131,10 +132,6 @@ fn canonical_number(s: &str) -> String {
         Ok(d) => d.normalize().to_string(),
         Err(_) => s.trim().to_string(),
     }
-}
-
-fn collapse_whitespace(s: &str) -> String {
-    s.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
 fn escape_field(s: &str) -> String {

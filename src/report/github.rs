@@ -11,6 +11,7 @@
 
 use std::io::{self, Write};
 
+use crate::check::collapse_whitespace;
 use crate::finding::{BaselineState, Finding, Report, Severity};
 use crate::report::source_name;
 
@@ -48,12 +49,8 @@ fn finding(report: &Report, f: &Finding, out: &mut dyn Write) -> io::Result<()> 
     }
     let n = f.claims.len();
     for (i, c) in f.claims.iter().enumerate() {
-        let mut message = format!(
-            "{}\nclaim {} of {n}: “{}”",
-            f.message,
-            i + 1,
-            c.text.split_whitespace().collect::<Vec<_>>().join(" ")
-        );
+        let mut message =
+            format!("{}\nclaim {} of {n}: “{}”", f.message, i + 1, collapse_whitespace(&c.text));
         if let Some(who) = &c.attributed_to {
             message.push_str(&format!(" ({who})"));
         }
@@ -67,7 +64,7 @@ fn finding(report: &Report, f: &Finding, out: &mut dyn Write) -> io::Result<()> 
                 other.source,
                 other.line,
                 other.column,
-                other.text.split_whitespace().collect::<Vec<_>>().join(" ")
+                collapse_whitespace(&other.text)
             ));
         }
         writeln!(
@@ -107,9 +104,7 @@ mod tests {
     use crate::report::sample_report;
 
     fn rendered(report: &Report) -> String {
-        let mut out = Vec::new();
-        render(report, &mut out).unwrap();
-        String::from_utf8(out).unwrap()
+        crate::report::rendered(report, crate::report::Format::Github)
     }
 
     #[test]

@@ -18,6 +18,7 @@ use std::str::FromStr;
 use rust_decimal::prelude::ToPrimitive;
 use rust_decimal::Decimal;
 
+use crate::check::collapse_whitespace;
 use crate::finding::{ClaimReport, MetricReport, MetricStatus, Report, Severity};
 use crate::report::{baseline_label, source_name, summary_line};
 
@@ -170,8 +171,8 @@ fn metric(h: &mut String, report: &Report, m: &MetricReport, index: usize) {
 /// The claim's sentence with its figure in `<mark>`; both are whitespace-collapsed, so the
 /// figure is found even when it spans a line break in the source.
 fn highlighted(c: &ClaimReport) -> String {
-    let sentence = one_line(&c.sentence);
-    let figure = one_line(&c.text);
+    let sentence = collapse_whitespace(&c.sentence);
+    let figure = collapse_whitespace(&c.text);
     match (figure.is_empty(), sentence.find(&figure)) {
         (false, Some(at)) => format!(
             "{}<mark>{}</mark>{}",
@@ -510,7 +511,7 @@ fn findings(h: &mut String, report: &Report) {
                     esc(&c.source),
                     c.line,
                     c.column,
-                    esc(&one_line(&c.text))
+                    esc(&collapse_whitespace(&c.text))
                 )
             })
             .collect();
@@ -616,19 +617,13 @@ fn truncate(s: &str, max: usize) -> String {
     }
 }
 
-fn one_line(s: &str) -> String {
-    s.split_whitespace().collect::<Vec<_>>().join(" ")
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::report::sample_report;
 
     fn rendered(report: &Report) -> String {
-        let mut out = Vec::new();
-        render(report, &mut out).unwrap();
-        String::from_utf8(out).unwrap()
+        crate::report::rendered(report, crate::report::Format::Html)
     }
 
     /// Tag names with their classes, in document order: the structure, without the CSS

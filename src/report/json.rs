@@ -16,9 +16,7 @@ mod tests {
     use crate::report::sample_report;
 
     fn rendered() -> String {
-        let mut out = Vec::new();
-        render(&sample_report(), &mut out).unwrap();
-        String::from_utf8(out).unwrap()
+        crate::report::rendered(&sample_report(), crate::report::Format::Json)
     }
 
     #[test]

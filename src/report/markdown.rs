@@ -8,6 +8,7 @@
 
 use std::io::{self, Write};
 
+use crate::check::collapse_whitespace;
 use crate::finding::{ClaimReport, MetricStatus, Report, Severity};
 use crate::report::{baseline_label, source_name, summary_line};
 
@@ -69,7 +70,7 @@ pub fn render(report: &Report, out: &mut dyn Write) -> io::Result<()> {
                     out,
                     "  - {} “{}”{who}",
                     code(&format!("{}:{}:{}", c.source, c.line, c.column)),
-                    escape(&one_line(&c.text))
+                    escape(&collapse_whitespace(&c.text))
                 )?;
             }
             if let Some(at) = &f.rule_location {
@@ -96,8 +97,10 @@ pub fn render(report: &Report, out: &mut dyn Write) -> io::Result<()> {
 /// `**$119.8bn** “114.2 billion euros ($119.8 billion)” (the Kiel Institute), conflict`
 fn claim_cell(c: &ClaimReport) -> String {
     let mut cell = match &c.normalized {
-        Some(n) => format!("**{}** “{}”", escape(&n.display), escape(&one_line(&c.text))),
-        None => format!("“{}”", escape(&one_line(&c.text))),
+        Some(n) => {
+            format!("**{}** “{}”", escape(&n.display), escape(&collapse_whitespace(&c.text)))
+        }
+        None => format!("“{}”", escape(&collapse_whitespace(&c.text))),
     };
     if let Some(who) = &c.attributed_to {
         cell.push_str(&format!(" ({})", escape(who)));
@@ -140,16 +143,12 @@ fn escape(s: &str) -> String {
 
 /// An inline code span that survives backticks in its content (CommonMark: a longer fence).
 fn code(s: &str) -> String {
-    let s = one_line(s);
+    let s = collapse_whitespace(s);
     if s.contains('`') {
         format!("`` {s} ``")
     } else {
         format!("`{s}`")
     }
-}
-
-fn one_line(s: &str) -> String {
-    s.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
 #[cfg(test)]
@@ -158,9 +157,7 @@ mod tests {
     use crate::report::sample_report;
 
     fn rendered(report: &Report) -> String {
-        let mut out = Vec::new();
-        render(report, &mut out).unwrap();
-        String::from_utf8(out).unwrap()
+        crate::report::rendered(report, crate::report::Format::Markdown)
     }
 
     #[test]

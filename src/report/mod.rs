@@ -19,7 +19,7 @@ pub mod table;
 #[cfg(test)]
 mod sample;
 #[cfg(test)]
-pub(crate) use sample::sample_report;
+pub(crate) use sample::{rendered, sample_report};
 
 pub use codes::code_help;
 

@@ -268,3 +268,10 @@ mod tests {
         assert_eq!(r.summary.findings, r.findings.len());
     }
 }
+
+/// `report` rendered in `format`, as a string: what each renderer's tests look at.
+pub(crate) fn rendered(report: &Report, format: super::Format) -> String {
+    let mut out = Vec::new();
+    super::render(report, format, &mut out).unwrap();
+    String::from_utf8(out).unwrap()
+}

@@ -13,6 +13,7 @@ use std::io::{self, Write};
 
 use serde_json::{json, Value};
 
+use crate::check::collapse_whitespace;
 use crate::finding::{BaselineState, ClaimReport, Finding, Report, Severity};
 use crate::report::code_help;
 
@@ -100,7 +101,7 @@ fn result(f: &Finding, rule_index: usize) -> Value {
 
 fn location(c: &ClaimReport) -> Value {
     let (end_line, end_column) = end_of(c);
-    let mut said = format!("“{}”", one_line(&c.text));
+    let mut said = format!("“{}”", collapse_whitespace(&c.text));
     if let Some(who) = &c.attributed_to {
         said.push_str(&format!(" ({who})"));
     }
@@ -189,19 +190,13 @@ fn pascal_case(code: &str) -> String {
         .collect()
 }
 
-fn one_line(s: &str) -> String {
-    s.split_whitespace().collect::<Vec<_>>().join(" ")
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::report::sample_report;
 
     fn rendered() -> String {
-        let mut out = Vec::new();
-        render(&sample_report(), &mut out).unwrap();
-        String::from_utf8(out).unwrap()
+        crate::report::rendered(&sample_report(), crate::report::Format::Sarif)
     }
 
     #[test]

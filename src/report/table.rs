@@ -8,6 +8,7 @@ use std::io::{self, Write};
 use comfy_table::presets::UTF8_FULL_CONDENSED;
 use comfy_table::{modifiers, Attribute, Cell, Color, ContentArrangement, Table};
 
+use crate::check::collapse_whitespace;
 use crate::finding::{BaselineState, ClaimReport, MetricStatus, Report, Severity};
 use crate::report::{baseline_label, summary_line};
 
@@ -31,7 +32,7 @@ pub fn render(report: &Report, out: &mut dyn Write, color: bool) -> io::Result<(
                 t.add_row([
                     Cell::new(location(c)),
                     Cell::new(c.attributed_to.as_deref().unwrap_or("")),
-                    Cell::new(one_line(&c.text)),
+                    Cell::new(collapse_whitespace(&c.text)),
                     Cell::new(c.normalized.as_ref().map_or("", |n| n.display.as_str())),
                     paint.verdict(verdict),
                 ]);
@@ -48,7 +49,7 @@ pub fn render(report: &Report, out: &mut dyn Write, color: bool) -> io::Result<(
         for c in &report.unlinked {
             t.add_row([
                 location(c),
-                one_line(&c.text),
+                collapse_whitespace(&c.text),
                 c.normalized.as_ref().map_or(String::new(), |n| n.display.clone()),
                 c.sentence.clone(),
             ]);
@@ -61,8 +62,11 @@ pub fn render(report: &Report, out: &mut dyn Write, color: bool) -> io::Result<(
         let mut t = paint.table();
         t.set_header(["Severity", "Code", "Message", "Claims", "Baseline"]);
         for f in &report.findings {
-            let mut claims: Vec<String> =
-                f.claims.iter().map(|c| format!("{} {}", location(c), one_line(&c.text))).collect();
+            let mut claims: Vec<String> = f
+                .claims
+                .iter()
+                .map(|c| format!("{} {}", location(c), collapse_whitespace(&c.text)))
+                .collect();
             if let Some(at) = &f.rule_location {
                 claims.push(format!("rule {} at {at}", f.rule));
             }
@@ -96,11 +100,6 @@ pub fn render(report: &Report, out: &mut dyn Write, color: bool) -> io::Result<(
 /// `seeds/afp.txt:9:40`: what editors and terminals turn into a jump target.
 fn location(c: &ClaimReport) -> String {
     format!("{}:{}:{}", c.source, c.line, c.column)
-}
-
-/// A claim's text may span a line break in the source; in a cell it reads as one phrase.
-fn one_line(s: &str) -> String {
-    s.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
 struct Paint {
