@@ -251,6 +251,13 @@ pub(crate) fn sample_report() -> Report {
     }
 }
 
+/// `report` rendered in `format`, as a string: what each renderer's tests look at.
+pub(crate) fn rendered(report: &Report, format: super::Format) -> String {
+    let mut out = Vec::new();
+    super::render(report, format, &mut out).unwrap();
+    String::from_utf8(out).unwrap()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -267,11 +274,4 @@ mod tests {
         assert_eq!(r.summary.new, new);
         assert_eq!(r.summary.findings, r.findings.len());
     }
-}
-
-/// `report` rendered in `format`, as a string: what each renderer's tests look at.
-pub(crate) fn rendered(report: &Report, format: super::Format) -> String {
-    let mut out = Vec::new();
-    super::render(report, format, &mut out).unwrap();
-    String::from_utf8(out).unwrap()
 }
