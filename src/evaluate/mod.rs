@@ -126,6 +126,45 @@ pub fn by_value(groups: &[Group]) -> Vec<(Group, Vec<usize>)> {
     out
 }
 
+/// Every pair of figures (each with all the sources that state it) of metrics `left` and
+/// `right` that relation `r` forbids: `violates(a, b, tolerance)` returns the operator, the
+/// distance and the tolerance its message shows (`$500bn vs $119.8bn: 4.2× apart, tolerance
+/// 5%`), or `None` when the pair is fine.
+pub(crate) fn pairwise_violations(
+    ctx: &Ctx<'_>,
+    r: &crate::config::Relation,
+    (left, right): (&str, &str),
+    code: Code,
+    violates: impl Fn(&Group, &Group, &Tolerance) -> Option<(&'static str, String, String)>,
+) -> Vec<RawFinding> {
+    let (Some(l), Some(rt)) = (ctx.metric_index(left), ctx.metric_index(right)) else {
+        return Vec::new();
+    };
+    let tol = r.tolerance.as_ref().unwrap_or(&ctx.rules.tolerance.default);
+    let mut out = Vec::new();
+    let (lefts, rights) = (by_value(&ctx.groups[l]), by_value(&ctx.groups[rt]));
+    for (a, sa) in &lefts {
+        for (b, sb) in &rights {
+            let Some((op, apart, tolerance)) = violates(a, b, tol) else { continue };
+            out.push(RawFinding {
+                code,
+                severity: r.severity,
+                message: format!(
+                    "{}: {left} {} {op} {right} {}: {apart}, tolerance {tolerance}",
+                    r.id,
+                    ctx.labelled_in(a, sa),
+                    ctx.labelled_in(b, sb),
+                ),
+                rule: r.id.clone(),
+                rule_location: Some(r.location.to_string()),
+                metrics: vec![left.to_string(), right.to_string()],
+                claims: a.members.iter().chain(&b.members).copied().collect(),
+            });
+        }
+    }
+    out
+}
+
 /// Groups a metric's figures by (source, normalized interval), in first-seen order.
 pub fn group(figs: &[Fig]) -> Vec<Group> {
     let mut out: Vec<Group> = Vec::new();
