@@ -586,19 +586,9 @@ impl<'a> Scanner<'a> {
                 | "fall"
                 | "winter"
                 | "or"
-                | "january"
-                | "february"
                 | "march"
-                | "april"
                 | "may"
-                | "june"
-                | "july"
-                | "august"
-                | "september"
-                | "october"
-                | "november"
-                | "december"
-        );
+        ) || lx::month(prev);
         temporal || a.unit.is_none()
     }
 
