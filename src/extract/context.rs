@@ -141,18 +141,6 @@ fn is_abbreviation(text: &str, dot: usize) -> bool {
             | "ltd"
             | "no"
             | "vs"
-            | "jan"
-            | "feb"
-            | "mar"
-            | "apr"
-            | "jun"
-            | "jul"
-            | "aug"
-            | "sep"
-            | "sept"
-            | "oct"
-            | "nov"
-            | "dec"
             | "approx"
             | "est"
             | "fig"
@@ -160,7 +148,7 @@ fn is_abbreviation(text: &str, dot: usize) -> bool {
             | "pp"
             | "nr"
             | "nrs"
-    )
+    ) || super::lexicon::month_abbreviation(&word.to_ascii_lowercase())
 }
 
 /// Verbs that attribute a statement to the words before them (`Trump said`).

@@ -401,8 +401,16 @@ pub(crate) fn month(w: &str) -> bool {
             | "october"
             | "november"
             | "december"
-            | "jan"
+    ) || month_abbreviation(w)
+}
+
+/// `jan`, `sept`, `dec` (lower case): month abbreviations, also not sentence ends before `.`.
+pub(crate) fn month_abbreviation(w: &str) -> bool {
+    matches!(
+        w,
+        "jan"
             | "feb"
+            | "mar"
             | "apr"
             | "jun"
             | "jul"
