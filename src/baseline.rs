@@ -19,7 +19,6 @@
 //! ```
 
 use std::collections::{BTreeMap, HashMap, HashSet};
-use std::fmt;
 use std::str::FromStr;
 
 use rust_decimal::Decimal;
@@ -159,18 +158,7 @@ pub struct Entry {
 }
 
 /// `file:line:column`, 1-based, columns in characters.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Location {
-    pub file: String,
-    pub line: usize,
-    pub column: usize,
-}
-
-impl fmt::Display for Location {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}:{}:{}", self.file, self.line, self.column)
-    }
-}
+pub use crate::diag::Location;
 
 #[derive(Debug, Clone, PartialEq, thiserror::Error)]
 pub enum BaselineError {
@@ -225,7 +213,7 @@ struct RawEntry {
 
 /// Parses a baseline file. `file` is only used to name locations in errors.
 pub fn parse(file: &str, text: &str) -> Result<Baseline, BaselineError> {
-    let at = |offset: usize| location(file, text, offset);
+    let at = |offset: usize| Location::at(file, text, offset);
     let raw: RawBaseline = toml::from_str(text).map_err(|e| BaselineError::Toml {
         at: at(e.span().map_or(0, |s| s.start)),
         message: e.message().trim_end().to_string(),
@@ -283,18 +271,6 @@ fn toml_date(d: &toml::value::Datetime) -> Option<jiff::civil::Date> {
         }
         _ => None,
     }
-}
-
-/// Byte offset → 1-based line and character column.
-fn location(file: &str, text: &str, offset: usize) -> Location {
-    let mut offset = offset.min(text.len());
-    while !text.is_char_boundary(offset) {
-        offset -= 1;
-    }
-    let before = &text[..offset];
-    let line = before.matches('\n').count() + 1;
-    let line_start = before.rfind('\n').map_or(0, |i| i + 1);
-    Location { file: file.to_string(), line, column: before[line_start..].chars().count() + 1 }
 }
 
 /// Marks each finding known or new and lists the entries that match no finding.

@@ -157,6 +157,29 @@ pub fn render_all(diagnostics: &[Diagnostic], source_text: &str) -> String {
     diagnostics.iter().map(|d| d.render(source_text)).collect::<Vec<_>>().join("\n")
 }
 
+/// A place in a file the user edits (rules.toml, a baseline); `Display` gives
+/// `rules.toml:12:3`. Columns count characters, as editors do.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Location {
+    pub file: String,
+    pub line: usize,
+    pub column: usize,
+}
+
+impl Location {
+    /// The location of byte `offset` of `text`, the contents of `file`.
+    pub fn at(file: &str, text: &str, offset: usize) -> Location {
+        let (line, column) = line_col(text, offset);
+        Location { file: file.to_owned(), line, column }
+    }
+}
+
+impl std::fmt::Display for Location {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{}:{}:{}", self.file, self.line, self.column)
+    }
+}
+
 /// 1-based `(line, column)` of byte `offset` in `text`, columns in characters.
 pub fn line_col(text: &str, offset: usize) -> (usize, usize) {
     let offset = floor_char_boundary(text, offset.min(text.len()));

@@ -51,18 +51,7 @@ pub const CODES: &[(&str, &str)] = &[
 ];
 
 /// A place in rules.toml; `Display` gives `rules.toml:12:3`.
-#[derive(Debug, Clone, PartialEq, Eq, Default)]
-pub struct Location {
-    pub file: String,
-    pub line: usize,
-    pub column: usize,
-}
-
-impl fmt::Display for Location {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}:{}:{}", self.file, self.line, self.column)
-    }
-}
+pub use crate::diag::Location;
 
 /// How far apart two figures may be and still agree.
 #[derive(Debug, Clone, PartialEq, Eq)]

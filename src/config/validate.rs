@@ -104,8 +104,7 @@ impl Ctx<'_> {
     }
 
     fn location(&self, span: &Option<Span>) -> Location {
-        let (line, column) = span.as_ref().map_or((1, 1), |s| diag::line_col(self.text, s.start));
-        Location { file: self.file.to_owned(), line, column }
+        Location::at(self.file, self.text, span.as_ref().map_or(0, |s| s.start))
     }
 
     // ---- pass 2: shape -------------------------------------------------------------------
