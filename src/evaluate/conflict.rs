@@ -47,14 +47,14 @@ pub fn conflicts(ctx: &Ctx<'_>) -> Vec<RawFinding> {
     for (m, metric) in ctx.rules.metrics.iter().enumerate() {
         let groups = &ctx.groups[m];
         let tol = ctx.rules.tolerance_for(metric);
-        let finding = |code, message, a: &Group, b: &Group| RawFinding {
+        let finding = |code, message, a: &[usize], b: &[usize]| RawFinding {
             code,
             severity: metric.severity,
             message,
             rule: metric.id.clone(),
             rule_location: Some(metric.location.to_string()),
             metrics: vec![metric.id.clone()],
-            claims: a.members.iter().chain(&b.members).copied().collect(),
+            claims: a.iter().chain(b).copied().collect(),
         };
         if metric.within_source {
             let mut by_source: BTreeMap<usize, Vec<&Group>> = BTreeMap::new();
@@ -81,7 +81,12 @@ pub fn conflicts(ctx: &Ctx<'_>) -> Vec<RawFinding> {
                             c.apart,
                             c.tolerance
                         );
-                        out.push(finding(Code::WithinSourceConflict, message, a, b));
+                        out.push(finding(
+                            Code::WithinSourceConflict,
+                            message,
+                            &a.members,
+                            &b.members,
+                        ));
                     }
                 }
             }
@@ -109,15 +114,7 @@ pub fn conflicts(ctx: &Ctx<'_>) -> Vec<RawFinding> {
                     c.apart,
                     c.tolerance
                 );
-                out.push(RawFinding {
-                    code: Code::CrossSourceConflict,
-                    severity: metric.severity,
-                    message,
-                    rule: metric.id.clone(),
-                    rule_location: Some(metric.location.to_string()),
-                    metrics: vec![metric.id.clone()],
-                    claims: a.members.iter().chain(&b.members).copied().collect(),
-                });
+                out.push(finding(Code::CrossSourceConflict, message, &a.members, &b.members));
             }
         }
     }
