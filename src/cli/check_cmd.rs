@@ -2,6 +2,7 @@ use std::io::{IsTerminal, Write};
 use std::path::PathBuf;
 
 use anyhow::{Context, Result};
+use clap::builder::TypedValueParser as _;
 use clap::{Args, ValueEnum};
 
 use super::{load, ExitStatus};
@@ -17,8 +18,8 @@ pub struct CheckArgs {
     #[arg(long, value_name = "FILE")]
     pub rules: Option<PathBuf>,
     /// Output format.
-    #[arg(long, value_enum, default_value_t = FormatArg::Table)]
-    pub format: FormatArg,
+    #[arg(long, value_parser = format_parser(), default_value = "table")]
+    pub format: Format,
     /// Accepted findings: only findings not in it count towards the exit code.
     #[arg(long, value_name = "FILE")]
     pub baseline: Option<PathBuf>,
@@ -39,27 +40,11 @@ pub struct CheckArgs {
     pub output: Option<PathBuf>,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum FormatArg {
-    Table,
-    Json,
-    Sarif,
-    Github,
-    Markdown,
-    Html,
-}
-
-impl From<FormatArg> for Format {
-    fn from(f: FormatArg) -> Format {
-        match f {
-            FormatArg::Table => Format::Table,
-            FormatArg::Json => Format::Json,
-            FormatArg::Sarif => Format::Sarif,
-            FormatArg::Github => Format::Github,
-            FormatArg::Markdown => Format::Markdown,
-            FormatArg::Html => Format::Html,
-        }
-    }
+/// `--format`: the report's own format names (`report::Format`), offered as clap's possible
+/// values so `--help` and completions list them.
+fn format_parser() -> impl clap::builder::TypedValueParser<Value = Format> {
+    clap::builder::PossibleValuesParser::new(Format::ALL.map(Format::as_str))
+        .map(|s| s.parse::<Format>().expect("a possible value is a format"))
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -99,7 +84,7 @@ pub fn run(args: CheckArgs) -> Result<ExitStatus> {
         crate::baseline::apply(&mut report, b, jiff::Zoned::now().date());
     }
 
-    let format: Format = args.format.into();
+    let format = args.format;
     let color = format == Format::Table
         && args.output.is_none()
         && std::io::stdout().is_terminal()
