@@ -201,3 +201,5 @@ fn triggered(s: &str) -> bool {
 
 #[cfg(test)]
 mod proptests;
+#[cfg(test)]
+mod tests;

@@ -1078,6 +1078,19 @@ impl<'a> Scanner<'a> {
     }
 
     /// `of dollars`, `of {dollars}`, `dollars` after a vague amount.
+    /// `of a` / `of an` before a scale word (`a third of a billion`): how many tokens to skip
+    /// so the scale multiplies the fraction; 0 otherwise (`a third of the budget`).
+    fn of_a_scale(&self, i: usize) -> usize {
+        let scaled = self.w(i) == "of"
+            && matches!(self.w(i + 1), "a" | "an")
+            && lx::scale(self.w(i + 2)).is_some_and(|_| !self.w(i + 2).ends_with('s'));
+        if scaled {
+            2
+        } else {
+            0
+        }
+    }
+
     fn money_after(&self, k: usize) -> bool {
         let k = if self.w(k) == "of" { k + 1 } else { k };
         self.suffix_currency(k).is_some()
@@ -1168,10 +1181,11 @@ impl<'a> Scanner<'a> {
                         i += 1;
                         words = true;
                     } else if let Some(d) = lx::denominator(n1).filter(|_| !n1.ends_with('s')) {
-                        // a third, a quarter, a hundredth
+                        // a third, a quarter, a hundredth; "a quarter of a billion" scales.
                         cur = Some(Decimal::ONE / Decimal::from(d));
                         cur_shape = 6;
                         i += 2;
+                        i += self.of_a_scale(i);
                         words = true;
                         consumed_any = true;
                     } else if lx::currency_word("", n1)
@@ -1205,9 +1219,11 @@ impl<'a> Scanner<'a> {
                     words = true;
                 }
                 "quarter" => {
+                    // quarter billion, quarter of a billion
                     cur = Some(Decimal::new(25, 2));
                     cur_shape = 6;
                     i += 1;
+                    i += self.of_a_scale(i);
                     words = true;
                     lx::scale(self.w(i))?;
                 }

@@ -60,3 +60,59 @@ fn completions_and_man_page() {
     assert_eq!(man.status.code(), Some(0));
     assert!(stdout(&man).contains(".TH crosscheck"));
 }
+
+#[test]
+fn rules_explain_describes_the_codes_without_a_rules_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let o = run(dir.path(), &["rules", "explain", "--codes"]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    for code in [
+        "cross-source-conflict",
+        "within-source-conflict",
+        "at-most-violated",
+        "sum-mismatch",
+        "agree-violated",
+        "fx-inconsistent",
+    ] {
+        assert!(stdout(&o).contains(&format!("`{code}`")), "{code}");
+    }
+    // With a rules file, only the codes it can raise follow the explanation.
+    let o = run(&root(), &["rules", "explain"]);
+    assert!(stdout(&o).contains("Findings these rules can raise:"));
+    assert!(stdout(&o).contains("`agree-violated`") && !stdout(&o).contains("`sum-mismatch`"));
+}
+
+#[test]
+fn a_missing_rules_file_named_explicitly_gets_no_init_hint() {
+    let dir = tempfile::tempdir().unwrap();
+    let default = run(dir.path(), &["check"]);
+    assert_eq!(default.status.code(), Some(2));
+    assert!(stderr(&default).contains("crosscheck init"), "{}", stderr(&default));
+    let named = run(dir.path(), &["check", "--rules", "rules.toml"]);
+    assert_eq!(named.status.code(), Some(2));
+    assert!(stderr(&named).contains("rules.toml") && !stderr(&named).contains("crosscheck init"));
+}
+
+/// An inline conversion in an undated source is checked at the `--as-of` date.
+#[test]
+fn inline_conversions_are_checked_at_the_as_of_date() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    std::fs::write(
+        d.join("rules.toml"),
+        "sources = [\"*.txt\"]\n\n[[metric]]\nid = \"aid\"\nlabel = \"Aid\"\nkind = \"money\"\nnear = [\"aid\"]\n",
+    )
+    .unwrap();
+    // 1.5 USD per EUR is far from the ECB's 1.0478 on 2025-02-14.
+    std::fs::write(d.join("a.txt"), "Europe gave 100 billion euros ($150 billion) in aid.\n")
+        .unwrap();
+    let (r, _) = check_json(d, &["--as-of", "2025-02-14"]);
+    let fx: Vec<_> = r["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|f| f["code"] == "fx-inconsistent")
+        .collect();
+    assert_eq!(fx.len(), 1, "{r:#}");
+    assert!(fx[0]["message"].as_str().unwrap().contains("on 2025-02-14"), "{}", fx[0]["message"]);
+}

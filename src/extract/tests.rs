@@ -1,0 +1,195 @@
+//! Example-based tests of the extractor's grammar: one case per form the extraction issue
+//! lists, written for this project (the public benchmark stays outside the repository).
+//! Each case is `text → [(surface text, kind, value | low..high, currency, hedge)]`.
+
+use rust_decimal::Decimal;
+
+use super::{extract, CurrencyCue, Hedge, Kind};
+
+/// A claim reduced to what a reader checks: surface text, kind, figure, currency, hedge.
+fn read(text: &str) -> Vec<String> {
+    extract(text)
+        .into_iter()
+        .map(|c| {
+            let figure = match (c.value, c.low, c.high) {
+                (Some(v), None, None) => v.normalize().to_string(),
+                (v, lo, hi) => format!(
+                    "{}[{}..{}]",
+                    v.map(|v| v.normalize().to_string()).unwrap_or_default(),
+                    lo.map(|v| v.normalize().to_string()).unwrap_or_default(),
+                    hi.map(|v| v.normalize().to_string()).unwrap_or_default()
+                ),
+            };
+            let currency = match c.currency {
+                Some(CurrencyCue::Iso(code)) => code.to_string(),
+                Some(CurrencyCue::Dollar) => "$".into(),
+                Some(CurrencyCue::Unknown) => "?".into(),
+                None => String::new(),
+            };
+            let hedge = c.hedge.map(Hedge::as_str).unwrap_or("");
+            format!("{}|{}|{figure}|{currency}|{hedge}", &text[c.start..c.end], c.kind.as_str())
+                .trim_end_matches('|')
+                .to_string()
+        })
+        .collect()
+}
+
+fn check(cases: &[(&str, &[&str])]) {
+    let mut failures = Vec::new();
+    for (text, want) in cases {
+        let got = read(text);
+        if got != *want {
+            failures.push(format!("{text:?}\n   want {want:?}\n    got {got:?}"));
+        }
+    }
+    assert!(failures.is_empty(), "\n{}", failures.join("\n"));
+}
+
+#[test]
+fn digits_separators_and_brackets() {
+    check(&[
+        ("The index stood at 1,234.5 on Friday.", &["1,234.5|number|1234.5"]),
+        ("Aid totalled $39,680,737,878 in all.", &["$39,680,737,878|money|39680737878|$"]),
+        // Brackets around an amount are an aside in news text, not a negative.
+        ("The bill (\u{a3}3m) passed.", &["\u{a3}3m|money|3000000|GBP"]),
+    ]);
+}
+
+#[test]
+fn magnitudes_glued_or_spaced_with_every_currency_cue() {
+    check(&[
+        ("The US wants $500bn.", &["$500bn|money|500000000000|$"]),
+        ("It costs $5.2 billion.", &["$5.2 billion|money|5200000000|$"]),
+        ("It costs USD 5.2bn.", &["USD 5.2bn|money|5200000000|USD"]),
+        ("It costs 5.2bn euros.", &["5.2bn euros|money|5200000000|EUR"]),
+        ("It costs \u{20ac}64bn.", &["\u{20ac}64bn|money|64000000000|EUR"]),
+        ("It costs EUR5.2bn.", &["EUR5.2bn|money|5200000000|EUR"]),
+        ("It costs US$4.7 billion.", &["US$4.7 billion|money|4700000000|USD"]),
+        ("It costs A$2m.", &["A$2m|money|2000000|AUD"]),
+        ("It costs C$3 million.", &["C$3 million|money|3000000|CAD"]),
+        ("It costs HK$10bn.", &["HK$10bn|money|10000000000|HKD"]),
+        ("It costs 3 tn yen.", &["3 tn yen|money|3000000000000|JPY"]),
+        ("It costs 2 crore rupees.", &["2 crore rupees|money|20000000|INR"]),
+    ]);
+}
+
+#[test]
+fn number_words_and_fractions() {
+    check(&[
+        ("Two people came.", &["Two|count|2"]),
+        ("It took forty-five days.", &["forty-five|count|45"]),
+        ("one and a half million people", &["one and a half million|count|1500000"]),
+        (
+            "a price of half a trillion {dollars}",
+            &["half a trillion {dollars}|money|500000000000|$"],
+        ),
+        ("a quarter of a billion dollars", &["a quarter of a billion dollars|money|250000000|$"]),
+        ("two dozen eggs", &["two dozen|count|24"]),
+        (
+            "a third of a trillion euros",
+            &["a third of a trillion euros|money|333333333333.3333333333333333|EUR"],
+        ),
+        ("a third of the budget", &["a third|number|0.3333333333333333333333333333"]),
+        // A currency the text cannot pin down (which penny?) has no ISO code.
+        ("Oh look, a penny!", &["a penny|money|0.01|?"]),
+        // A fraction only when it is one: `2000 over 3` is a year-like count and a bound.
+        ("1 over 3", &["1 over 3|number|0.3333333333333333333333333333"]),
+        ("two out of three voters", &["two out of three|count|0.6666666666666666666666666667"]),
+    ]);
+    let got = read("five out of three pieces");
+    assert!(!got.iter().any(|c| c.contains("1.66")), "{got:?}");
+    let got = read("2000 over 3");
+    assert!(!got.iter().any(|c| c.contains("666")), "{got:?}");
+}
+
+#[test]
+fn vague_amounts_are_documented_intervals() {
+    check(&[
+        (
+            "hundreds of billions of dollars",
+            &["hundreds of billions of dollars|money|[200000000000..1000000000000]|$|vague"],
+        ),
+        ("tens of billions", &["tens of billions|number|[20000000000..100000000000]||vague"]),
+        ("dozens of people came", &["dozens|number|[24..144]||vague"]),
+    ]);
+}
+
+#[test]
+fn hedges_and_bounds() {
+    check(&[
+        // "about" flags the figure; the allowance comes from `[tolerance] hedged` when comparing.
+        ("It cost about $5bn.", &["about $5bn|money|5000000000|$|approximate"]),
+        ("It cost more than $5bn.", &["more than $5bn|money|5000000000[5000000000..]|$|at-least"]),
+        ("It cost up to $5bn.", &["up to $5bn|money|5000000000[..5000000000]|$|at-most"]),
+    ]);
+}
+
+#[test]
+fn ranges_share_magnitude_and_currency() {
+    check(&[
+        (
+            "between $119 billion and $183 billion",
+            &["between $119 billion and $183 billion|money|[119000000000..183000000000]|$|range"],
+        ),
+        ("$300bn-$350bn", &["$300bn-$350bn|money|[300000000000..350000000000]|$|range"]),
+        ("$300-350 billion", &["$300-350 billion|money|[300000000000..350000000000]|$|range"]),
+        ("from 5% to 7%", &["from 5% to 7%|percent|[5..7]||range"]),
+        ("5-7%", &["5-7%|percent|[5..7]||range"]),
+    ]);
+}
+
+#[test]
+fn percentages_and_points() {
+    check(&[
+        ("It rose 50%.", &["50%|percent|50"]),
+        ("round 50 per cent of it", &["round 50 per cent|percent|50||approximate"]),
+        ("one hundred percent", &["one hundred percent|percent|100"]),
+    ]);
+    let points = extract("Rates rose 2 percentage points.");
+    assert_eq!(points.len(), 1);
+    assert_eq!(points[0].unit.as_deref(), Some("points"));
+}
+
+#[test]
+fn currency_abbreviations_with_a_point_do_not_end_the_sentence() {
+    check(&[("It costs Rs. 20 now.", &["Rs. 20|money|20|INR"])]);
+}
+
+#[test]
+fn inline_conversions_are_two_linked_claims() {
+    let text = "114.2 billion euros ($119.8 billion) in aid";
+    let claims = extract(text);
+    assert_eq!(claims.len(), 2);
+    assert_eq!(claims[0].value, Some(Decimal::new(1142, 1) * Decimal::from(1_000_000_000u64)));
+    assert_eq!(claims[1].restates, Some(0));
+    assert_eq!(claims[1].kind, Kind::Money);
+}
+
+#[test]
+fn attribution() {
+    let who = |t: &str| extract(t).first().and_then(|c| c.attributed_to.clone());
+    assert_eq!(
+        who("Aid reached $5bn, according to the Kiel Institute.").as_deref(),
+        Some("the Kiel Institute")
+    );
+    assert_eq!(who("Trump said the US gave $350bn.").as_deref(), Some("Trump"));
+    assert_eq!(who("The US gave $350bn, said Trump.").as_deref(), Some("Trump"));
+}
+
+#[test]
+fn not_claims() {
+    for text in [
+        "On February 7, 2025 they met.",
+        "See you on January 20.",
+        "We met at 10:30.",
+        "He came 3rd.",
+        "Covid-19 spread.",
+        "The G7 met.",
+        "F-16 jets flew.",
+        "The S&P 500 rose.",
+    ] {
+        // Years are kept as counts with unit `year` (shown, never linked); nothing else.
+        let got: Vec<String> = read(text).into_iter().filter(|c| !c.contains("|count|")).collect();
+        assert!(got.is_empty(), "{text:?}: {got:?}");
+    }
+}
