@@ -3,32 +3,7 @@
 
 use serde_json::Value;
 
-use crate::util::{check_json, root, run, stdout};
-
-fn metric<'a>(report: &'a Value, id: &str) -> &'a Value {
-    report["metrics"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .find(|m| m["id"] == id)
-        .unwrap_or_else(|| panic!("no metric {id}"))
-}
-
-fn texts(claims: &Value) -> Vec<String> {
-    claims.as_array().unwrap().iter().map(|c| c["text"].as_str().unwrap().to_string()).collect()
-}
-
-fn findings<'a>(report: &'a Value, code: &str, metrics: &[&str]) -> Vec<&'a Value> {
-    report["findings"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .filter(|f| {
-            f["code"] == code
-                && metrics.iter().all(|m| f["metrics"].as_array().unwrap().iter().any(|x| x == m))
-        })
-        .collect()
-}
+use crate::util::{check_json, findings, metric, root, run, stdout, texts};
 
 fn report() -> Value {
     let (v, code) = check_json(&root(), &[]);

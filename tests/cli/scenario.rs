@@ -6,7 +6,7 @@ use std::path::PathBuf;
 
 use serde_json::Value;
 
-use crate::util::{check_json, root, run, stderr, stdout};
+use crate::util::{check_json, findings, metric, root, run, stderr, stdout, texts};
 
 const EXAMPLE: &str = "examples/nordwind-q2-2026";
 
@@ -21,19 +21,6 @@ fn report() -> Value {
     v
 }
 
-fn metric<'a>(report: &'a Value, id: &str) -> &'a Value {
-    report["metrics"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .find(|m| m["id"] == id)
-        .unwrap_or_else(|| panic!("no metric {id}"))
-}
-
-fn texts(claims: &Value) -> Vec<String> {
-    claims.as_array().unwrap().iter().map(|c| c["text"].as_str().unwrap().to_string()).collect()
-}
-
 /// The claim with this text from the source whose path ends with `file`.
 fn claim<'a>(claims: &'a Value, file: &str, text: &str) -> &'a Value {
     claims
@@ -42,18 +29,6 @@ fn claim<'a>(claims: &'a Value, file: &str, text: &str) -> &'a Value {
         .iter()
         .find(|c| c["text"] == text && c["source"].as_str().unwrap().ends_with(file))
         .unwrap_or_else(|| panic!("no claim {text:?} from {file} in {claims:#}"))
-}
-
-fn findings<'a>(report: &'a Value, code: &str, metrics: &[&str]) -> Vec<&'a Value> {
-    report["findings"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .filter(|f| {
-            f["code"] == code
-                && metrics.iter().all(|m| f["metrics"].as_array().unwrap().iter().any(|x| x == m))
-        })
-        .collect()
 }
 
 fn as_f64(v: &Value) -> f64 {

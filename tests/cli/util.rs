@@ -4,6 +4,7 @@ use std::path::{Path, PathBuf};
 use std::process::Output;
 
 use assert_cmd::Command;
+use serde_json::Value;
 
 /// The repository root (where rules.toml and seeds/ live).
 pub fn root() -> PathBuf {
@@ -50,4 +51,32 @@ pub fn check_json(dir: &Path, extra: &[&str]) -> (serde_json::Value, i32) {
     let v = serde_json::from_slice(&o.stdout)
         .unwrap_or_else(|e| panic!("bad json ({e}): {}\n{}", stdout(&o), stderr(&o)));
     (v, code)
+}
+
+/// The metric `id` of a JSON report.
+pub fn metric<'a>(report: &'a Value, id: &str) -> &'a Value {
+    report["metrics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|m| m["id"] == id)
+        .unwrap_or_else(|| panic!("no metric {id}"))
+}
+
+/// The `text` of each claim in a JSON array of claims.
+pub fn texts(claims: &Value) -> Vec<String> {
+    claims.as_array().unwrap().iter().map(|c| c["text"].as_str().unwrap().to_string()).collect()
+}
+
+/// The findings with `code` that name every metric in `metrics`.
+pub fn findings<'a>(report: &'a Value, code: &str, metrics: &[&str]) -> Vec<&'a Value> {
+    report["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|f| {
+            f["code"] == code
+                && metrics.iter().all(|m| f["metrics"].as_array().unwrap().iter().any(|x| x == m))
+        })
+        .collect()
 }
