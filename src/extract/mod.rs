@@ -150,6 +150,8 @@ fn claims_in(
         }));
     }
     context::drop_restatements(text, &mut claims);
+    context::drop_juxtaposed(text, &mut claims);
+    context::accounting_negatives(text, &mut claims);
     context::annotate(text, sentences, &mut claims);
     claims
 }

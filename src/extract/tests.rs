@@ -52,6 +52,30 @@ fn digits_separators_and_brackets() {
         ("Aid totalled $39,680,737,878 in all.", &["$39,680,737,878|money|39680737878|$"]),
         // Brackets around an amount are an aside in news text, not a negative.
         ("The bill (\u{a3}3m) passed.", &["\u{a3}3m|money|3000000|GBP"]),
+        (
+            "It cost \u{20ac}10bn ($11bn).",
+            &["\u{20ac}10bn|money|10000000000|EUR", "$11bn|money|11000000000|$"],
+        ),
+        // ... except in accounting notation: the brackets alone after a copula or a colon.
+        ("Net income was ($4.2m) last year.", &["($4.2m)|money|-4200000|$"]),
+        ("Operating result: (\u{20ac}15,000)", &["(\u{20ac}15,000)|money|-15000|EUR"]),
+        ("The loss was (about $4m).", &["about $4m|money|4000000|$|approximate"]),
+    ]);
+}
+
+#[test]
+fn side_by_side_numerals() {
+    check(&[
+        // A space-grouped figure with a digit lost: which figure is meant cannot be told.
+        ("It sold for 312 45 euros.", &[]),
+        // Not a group: two figures.
+        (
+            "Type 512 1000 or 512 2 thousand.",
+            &["512|number|512", "1000|number|1000", "512|number|512", "2 thousand|number|2000"],
+        ),
+        ("He paid 20 20 euro notes.", &["20|number|20", "20 euro|money|20|EUR"]),
+        ("Scores were 12 15 18.", &["12|number|12", "15|number|15", "18|number|18"]),
+        ("In 2019 23 people left.", &["2019|count|2019", "23|count|23"]),
     ]);
 }
 
