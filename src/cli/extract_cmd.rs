@@ -163,7 +163,8 @@ pub(crate) struct ExtractedClaim {
     /// Index (0-based, among this source's claims) of the claim this one restates: the
     /// `($119.8 billion)` of `114.2 billion euros ($119.8 billion)`.
     pub restates: Option<usize>,
-    /// The compact human figure for the table (`$119.8bn`, `≥ 50%`); not serialized.
+    /// The compact human figure for the table (`$119.8bn`, `≥ 50%`); empty in the other
+    /// formats, and never serialized.
     #[serde(skip)]
     pub display: String,
 }
@@ -183,14 +184,18 @@ pub(crate) fn claims_of(source: &Source, opts: &Options) -> Result<Vec<Extracted
                 ),
                 _ => None,
             };
-            let display = common::figure(
-                c.kind,
-                c.value,
-                c.low,
-                c.high,
-                currency.as_deref(),
-                c.unit.as_deref(),
-            );
+            // Only the table shows the compact figure.
+            let display = match opts.format {
+                ExtractFormat::Table => common::figure(
+                    c.kind,
+                    c.value,
+                    c.low,
+                    c.high,
+                    currency.as_deref(),
+                    c.unit.as_deref(),
+                ),
+                _ => String::new(),
+            };
             Ok(ExtractedClaim {
                 claim: common::claim_report(source, c, currency, normalized.as_ref()),
                 display,

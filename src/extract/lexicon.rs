@@ -6,7 +6,7 @@ use super::{CurrencyCue, Hedge};
 /// `zero` … `ninety`: the value of a cardinal number word below one hundred.
 /// A word (lower case) that can be part of a claim without a digit: number words, scales,
 /// fractions, vague quantities. A sentence with none of these, no digit and no currency sign
-/// holds no claim, so the scanner skips it (`extract::windows`).
+/// holds no claim, so the scanner skips it (`extract::prefilter`).
 pub(crate) fn trigger_word(w: &str) -> bool {
     small(w).is_some()
         || scale(w).is_some()
