@@ -279,13 +279,13 @@ fn attributions(text: &str, sentence: (usize, usize)) -> Vec<Attribution> {
     let ws = words(s, sentence.0);
     let mut out = Vec::new();
     for (i, w) in ws.iter().enumerate() {
-        let lw = w.text.to_ascii_lowercase();
+        let is = |word: &str| w.text.eq_ignore_ascii_case(word);
         // according to X / in response to X (a machine rewrite of "according to")
-        let after = if lw == "according"
+        let after = if is("according")
             && ws.get(i + 1).is_some_and(|n| n.text.eq_ignore_ascii_case("to"))
         {
             Some(i + 2)
-        } else if lw == "in"
+        } else if is("in")
             && ws.get(i + 1).is_some_and(|n| n.text.eq_ignore_ascii_case("response"))
             && ws.get(i + 2).is_some_and(|n| n.text.eq_ignore_ascii_case("to"))
         {
@@ -304,7 +304,7 @@ fn attributions(text: &str, sentence: (usize, usize)) -> Vec<Attribution> {
         let next = ws.get(i + 1).map_or("", |n| n.text);
         let passive = matches!(next, "to" | "at" | "by")
             // "the programme announced in April": a participle, unlike "said in an interview".
-            || !matches!(lw.as_str(), "said" | "says" | "told" | "tells")
+            || !(is("said") || is("says") || is("told") || is("tells"))
                 && matches!(next, "in" | "on" | "for" | "last" | "earlier" | "this" | "during");
         if speech_verb(w.text) && !passive {
             // X said
