@@ -754,3 +754,13 @@ pub(crate) fn change_verb(w: &str) -> bool {
             | "hiked"
     )
 }
+
+/// `w` lower-cased (ASCII letters only) in `buf`, without allocating, for matching against
+/// the lexicon's word lists. A word longer than `buf` comes back empty: no entry is that long.
+pub(crate) fn lower<'b>(w: &str, buf: &'b mut [u8; 24]) -> &'b str {
+    let Some(out) = buf.get_mut(..w.len()) else { return "" };
+    out.copy_from_slice(w.as_bytes());
+    out.make_ascii_lowercase();
+    // Lower-casing ASCII bytes keeps UTF-8 valid.
+    std::str::from_utf8(out).unwrap_or("")
+}

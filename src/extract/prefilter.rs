@@ -15,7 +15,7 @@ use super::lexicon;
 /// Longest word the lexicon can know (`seventeenths`, `quadrillions` fit).
 const MAX_WORD: usize = 16;
 /// Memo slots: a power of two.
-const SLOTS: usize = 1024;
+const SLOTS: usize = 4096;
 
 const SKIP: u8 = 0;
 const FIGURE: u8 = 1;
@@ -85,15 +85,11 @@ impl Prefilter {
                 FIGURE => return true,
                 LETTER => {
                     let start = i;
-                    let mut word = [0u8; MAX_WORD];
-                    while i < b.len() && CLASS[b[i] as usize] == LETTER {
-                        if let Some(w) = word.get_mut(i - start) {
-                            *w = b[i] | 0x20;
-                        }
-                        i += 1;
-                    }
+                    i = letters_end(b, i);
                     let len = i - start;
-                    if (2..=MAX_WORD).contains(&len) && self.trigger_word(&word, len) {
+                    if (2..=MAX_WORD).contains(&len)
+                        && self.trigger_word(lower_key(b, start, len), len)
+                    {
                         return true;
                     }
                 }
@@ -112,9 +108,9 @@ impl Prefilter {
         false
     }
 
-    /// [`lexicon::trigger_word`] of the lower-cased ASCII word `word[..len]`, memoized.
-    fn trigger_word(&mut self, word: &[u8; MAX_WORD], len: usize) -> bool {
-        let key = u128::from_le_bytes(*word);
+    /// [`lexicon::trigger_word`] of the word whose lower-cased, zero-padded bytes are `key`
+    /// ([`lower_key`]), memoized.
+    fn trigger_word(&mut self, key: u128, len: usize) -> bool {
         let mixed = (key as u64).wrapping_mul(0x9E37_79B9_7F4A_7C15)
             ^ ((key >> 64) as u64).wrapping_mul(0xC2B2_AE3D_27D4_EB4F)
             ^ len as u64;
@@ -123,10 +119,57 @@ impl Prefilter {
             return slot.trigger;
         }
         // ASCII letters only, so always UTF-8.
+        let word = key.to_le_bytes();
         let trigger = std::str::from_utf8(&word[..len]).is_ok_and(lexicon::trigger_word);
         *slot = Slot { word: key, len: len as u8, trigger };
         trigger
     }
+}
+
+const HIGH_BITS: u64 = 0x8080_8080_8080_8080;
+
+/// The end of the run of ASCII letters at `b[i..]`, eight bytes at a time (SWAR).
+fn letters_end(b: &[u8], mut i: usize) -> usize {
+    while let Some(chunk) = b.get(i..i + 8) {
+        let v = u64::from_le_bytes(chunk.try_into().unwrap_or([0; 8]));
+        let others = !letter_bytes(v) & HIGH_BITS;
+        if others != 0 {
+            return i + (others.trailing_zeros() / 8) as usize;
+        }
+        i += 8;
+    }
+    while i < b.len() && CLASS[b[i] as usize] == LETTER {
+        i += 1;
+    }
+    i
+}
+
+/// The high bit of each byte of `v` that is an ASCII letter. Bit 5 folds `A`–`Z` onto
+/// `a`–`z` (and maps no other byte there); then two carry-free additions test
+/// `0x61 <= y < 0x7B` in all eight bytes at once.
+fn letter_bytes(v: u64) -> u64 {
+    let ascii = !v & HIGH_BITS;
+    let y = (v | 0x2020_2020_2020_2020) & 0x7F7F_7F7F_7F7F_7F7F;
+    let from_a = y.wrapping_add(0x1F1F_1F1F_1F1F_1F1F) & HIGH_BITS;
+    let past_z = y.wrapping_add(0x0505_0505_0505_0505) & HIGH_BITS;
+    ascii & from_a & !past_z
+}
+
+/// The word of ASCII letters `b[start..start + len]` (`len` ≤ [`MAX_WORD`]), lower-cased and
+/// zero-padded to 16 bytes, as one little-endian integer: one load and two masks where 16
+/// bytes remain in the text, a copy near its end.
+fn lower_key(b: &[u8], start: usize, len: usize) -> u128 {
+    let raw = match b.get(start..start + MAX_WORD) {
+        Some(chunk) => u128::from_le_bytes(chunk.try_into().unwrap_or([0; MAX_WORD])),
+        None => {
+            let mut word = [0u8; MAX_WORD];
+            word[..len].copy_from_slice(&b[start..start + len]);
+            u128::from_le_bytes(word)
+        }
+    };
+    let mask = if len == MAX_WORD { u128::MAX } else { (1u128 << (8 * len)) - 1 };
+    // Setting bit 5 lower-cases an ASCII letter, and every byte under the mask is one.
+    (raw | 0x2020_2020_2020_2020_2020_2020_2020_2020) & mask
 }
 
 #[cfg(test)]
@@ -173,5 +216,37 @@ mod tests {
             assert!(p.triggered("hundreds"));
             assert!(!p.triggered("hundredsx"));
         }
+    }
+
+    #[test]
+    fn letter_runs_end_where_a_byte_at_a_time_scan_ends() {
+        let slow = |b: &[u8], mut i: usize| {
+            while i < b.len() && b[i].is_ascii_alphabetic() {
+                i += 1;
+            }
+            i
+        };
+        let mut bytes: Vec<u8> = (0..=255).collect();
+        bytes.extend(b"abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ@[`{");
+        for start in 0..bytes.len() {
+            assert_eq!(letters_end(&bytes, start), slow(&bytes, start), "at {start}");
+        }
+        for c in 0..=255u8 {
+            let run = [b'a', b'b', c, b'c', b'd', b'e', b'f', b'g', b'h', b'i'];
+            assert_eq!(letters_end(&run, 0), slow(&run, 0), "byte {c:#x}");
+        }
+    }
+
+    #[test]
+    fn keys_are_the_lower_cased_word_near_the_end_of_the_text_too() {
+        let text = b"xx Billion Seventeenths";
+        let want = |w: &[u8]| {
+            let mut k = [0u8; MAX_WORD];
+            k[..w.len()].copy_from_slice(w);
+            u128::from_le_bytes(k)
+        };
+        assert_eq!(lower_key(text, 3, 7), want(b"billion"));
+        assert_eq!(lower_key(text, 11, 12), want(b"seventeenths"));
+        assert_eq!(lower_key(b"SIXTEENLETTERSXY", 0, 16), want(b"sixteenlettersxy"));
     }
 }

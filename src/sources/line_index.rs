@@ -2,13 +2,16 @@
 #[derive(Debug, Clone, Default)]
 pub struct LineIndex {
     starts: Vec<usize>,
-    /// `chars_before[k]`: characters in the first `k * BLOCK` bytes. Without it a column on a
+    /// `chars_before[k]`: characters in the first `k * BLOCK` bytes; empty when no line is
+    /// longer than `DIRECT`, since only a column on such a line needs it. Without it a column on a
     /// long line costs the whole line, and a 10 MB one-line file took minutes (quadratic).
     chars_before: Vec<usize>,
 }
 
 /// Bytes between checkpoints of [`LineIndex::chars_before`].
 const BLOCK: usize = 256;
+/// Lines up to this long are counted directly; only longer ones need checkpoints.
+const DIRECT: usize = 16 * BLOCK;
 
 /// Characters in `bytes`, which may start or end inside one: UTF-8 lead bytes and ASCII.
 fn count_chars(bytes: &[u8]) -> usize {
@@ -19,9 +22,15 @@ impl LineIndex {
     pub fn new(text: &str) -> LineIndex {
         let mut starts = vec![0];
         starts.extend(memchr::memchr_iter(b'\n', text.as_bytes()).map(|i| i + 1));
-        let mut chars_before = vec![0];
-        for block in text.as_bytes().chunks(BLOCK) {
-            chars_before.push(chars_before.last().copied().unwrap_or(0) + count_chars(block));
+        // Checkpoints only help a line too long to count directly; most texts have none.
+        let ends = starts.iter().skip(1).copied().chain([text.len()]);
+        let long_line = starts.iter().zip(ends).any(|(a, b)| b - a > DIRECT);
+        let mut chars_before = Vec::new();
+        if long_line {
+            chars_before.push(0);
+            for block in text.as_bytes().chunks(BLOCK) {
+                chars_before.push(chars_before.last().copied().unwrap_or(0) + count_chars(block));
+            }
         }
         LineIndex { starts, chars_before }
     }
@@ -41,7 +50,7 @@ impl LineIndex {
         let offset = offset.min(text.len());
         let column = match text.get(start..offset) {
             None => offset - start,
-            Some(s) if s.len() <= BLOCK => s.chars().count(),
+            Some(s) if s.len() <= DIRECT => s.chars().count(),
             Some(_) => self.chars_up_to(text, offset) - self.chars_up_to(text, start),
         } + 1;
         (line, column)
