@@ -4,9 +4,13 @@
 //! style of `scripts/gen-corpus.py`: ~4 KB articles on budgets, aid, trade and markets with
 //! money, percents, ranges, vague amounts, counts, dates, years, times and attributed quotes.
 //!
-//! Two benchmarks over the same ~4 MB:
-//! - `articles`: one `extract` call per article, as `crosscheck extract` does per file;
-//! - `one_text`: the whole corpus as a single text (long-input behaviour).
+//! Three benchmarks over ~4 MB each:
+//! - `articles`: one `extract` call per article, as `crosscheck extract` does per file,
+//!   every sentence carrying figures (the extractor's worst case);
+//! - `one_text`: the same corpus as a single text (long-input behaviour);
+//! - `wire_articles`: wire-copy density: four sentences in five are prose with no figure,
+//!   which gives one claim per ~370 bytes, like `scripts/gen-corpus.py`'s corpora (380) and
+//!   the sample articles in `seeds/` (430). The realistic case.
 //!
 //! Run with `cargo bench --bench extract`; see docs/performance.md.
 
@@ -121,6 +125,8 @@ const SAY: &[&str] =
 struct Gen {
     r: Rng,
     out: String,
+    /// Share of sentences, in percent, that are prose with no figure.
+    prose_percent: u64,
 }
 
 impl Gen {
@@ -204,7 +210,41 @@ impl Gen {
         }
     }
 
+    /// A sentence with no figure, as most of a wire story is.
+    fn prose(&mut self) -> String {
+        let country = self.r.pick(COUNTRIES);
+        let sector = self.r.pick(SECTORS);
+        match self.r.range(0, 4) {
+            0 => format!(
+                "Officials in {country} said the plan for {sector} would be reviewed before \
+                 parliament votes on it, and opposition leaders called for a public inquiry."
+            ),
+            1 => format!(
+                "{} has repeatedly warned that the pace of spending on {sector} is hard to \
+                 sustain without broader reforms to the tax system.",
+                self.r.pick(INSTITUTIONS)
+            ),
+            2 => format!(
+                "The announcement came as ministers from {country} met their counterparts in \
+                 Brussels, where talks on trade and security continued late into the night."
+            ),
+            3 => format!(
+                "Analysts said investors would watch closely for signs that the government in \
+                 {country} intends to change course, {} {}.",
+                self.who(),
+                self.r.pick(SAY)
+            ),
+            _ => format!(
+                "Critics said the programme for {sector} lacked detail and relied on optimistic \
+                 assumptions about growth, while supporters praised its ambition."
+            ),
+        }
+    }
+
     fn sentence(&mut self) -> String {
+        if self.r.chance(self.prose_percent) {
+            return self.prose();
+        }
         let country = self.r.pick(COUNTRIES);
         let sector = self.r.pick(SECTORS);
         let year = self.r.range(2015, 2030);
@@ -321,9 +361,10 @@ impl Gen {
     }
 }
 
-/// Deterministic articles totalling at least `total` bytes.
-fn corpus(total: usize) -> Vec<String> {
-    let mut g = Gen { r: Rng(0x00c0_ffee), out: String::new() };
+/// Deterministic articles totalling at least `total` bytes; `prose_percent` of the sentences
+/// hold no figure.
+fn corpus(total: usize, prose_percent: u64) -> Vec<String> {
+    let mut g = Gen { r: Rng(0x00c0_ffee), out: String::new(), prose_percent };
     let mut articles = Vec::new();
     let mut size = 0;
     while size < total {
@@ -337,7 +378,12 @@ fn corpus(total: usize) -> Vec<String> {
 }
 
 fn bench_extract(c: &mut Criterion) {
-    let articles = corpus(CORPUS_BYTES);
+    let articles = corpus(CORPUS_BYTES, 0);
+    let wire = corpus(CORPUS_BYTES, 80);
+    let wire_bytes: usize = wire.iter().map(String::len).sum();
+    let wire_claims: usize = wire.iter().map(|a| extract::extract(a).len()).sum();
+    let density = wire_bytes / wire_claims.max(1);
+    assert!((250..=600).contains(&density), "wire text has one claim per {density} bytes");
     let bytes: usize = articles.iter().map(String::len).sum();
     let joined = articles.concat();
     // Sanity: the generated text must actually contain claims, or the numbers mean nothing.
@@ -358,6 +404,16 @@ fn bench_extract(c: &mut Criterion) {
         })
     });
     group.bench_function("one_text", |b| b.iter(|| extract::extract(black_box(&joined)).len()));
+    group.throughput(Throughput::Bytes(wire_bytes as u64));
+    group.bench_function("wire_articles", |b| {
+        b.iter(|| {
+            let mut n = 0;
+            for a in &wire {
+                n += extract::extract(black_box(a)).len();
+            }
+            n
+        })
+    });
     group.finish();
 }
 

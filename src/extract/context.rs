@@ -78,8 +78,16 @@ pub(crate) fn sentences(text: &str) -> Vec<(usize, usize)> {
 
 fn push_trimmed(text: &str, start: usize, end: usize, out: &mut Vec<(usize, usize)>) {
     let s = &text[start..end];
-    let lead = s.len() - s.trim_start().len();
-    let trail = s.len() - s.trim_end().len();
+    // ASCII whitespace first; only a non-ASCII byte or a vertical tab (whitespace to Unicode,
+    // not to `trim_ascii`) at either edge needs Unicode's trim.
+    let b = s.as_bytes();
+    let mut lead = b.len() - s.trim_ascii_start().len();
+    let mut trail = b.len() - s.trim_ascii_end().len();
+    let unicode = |c: &u8| !c.is_ascii() || *c == 0x0B;
+    if b.get(lead).is_some_and(unicode) || b.len() > trail && unicode(&b[b.len() - trail - 1]) {
+        lead = s.len() - s.trim_start().len();
+        trail = s.len() - s.trim_end().len();
+    }
     if lead + trail < s.len() {
         out.push((start + lead, end - trail));
     }
@@ -595,6 +603,11 @@ mod tests {
         assert!(sentences(&solid).iter().all(|(a, b)| b - a <= 2 * MAX_SENTENCE + 4));
         let digits = "9".repeat(10_000);
         assert_eq!(sentences(&digits), vec![(0, digits.len())]);
+    }
+
+    #[test]
+    fn sentences_are_trimmed_of_unicode_whitespace_too() {
+        assert_eq!(sents("\u{b}\u{a0} A b.\u{2009}\n C d. \u{b}"), vec!["A b.", "C d."]);
     }
 
     #[test]

@@ -128,6 +128,18 @@ impl Prefilter {
 
 const HIGH_BITS: u64 = 0x8080_8080_8080_8080;
 
+/// `MASKS[n]`: the low `n` bytes of a `u128` set (a table: a 128-bit shift is a branchy
+/// instruction sequence, and the prefilter masks every word).
+static MASKS: [u128; MAX_WORD + 1] = {
+    let mut t = [0u128; MAX_WORD + 1];
+    let mut n = 1;
+    while n <= MAX_WORD {
+        t[n] = (t[n - 1] << 8) | 0xFF;
+        n += 1;
+    }
+    t
+};
+
 /// The end of the run of ASCII letters at `b[i..]`, eight bytes at a time (SWAR).
 fn letters_end(b: &[u8], mut i: usize) -> usize {
     while let Some(chunk) = b.get(i..i + 8) {
@@ -167,7 +179,7 @@ fn lower_key(b: &[u8], start: usize, len: usize) -> u128 {
             u128::from_le_bytes(word)
         }
     };
-    let mask = if len == MAX_WORD { u128::MAX } else { (1u128 << (8 * len)) - 1 };
+    let mask = MASKS[len.min(MAX_WORD)];
     // Setting bit 5 lower-cases an ASCII letter, and every byte under the mask is one.
     (raw | 0x2020_2020_2020_2020_2020_2020_2020_2020) & mask
 }
