@@ -474,15 +474,16 @@ pub(crate) fn drop_juxtaposed(text: &str, claims: &mut Vec<Claim>) {
     let mut i = 1;
     while i < claims.len() {
         let (a, b) = (&claims[i - 1], &claims[i]);
+        let (da, db) = (digits(a), digits(b));
         let lost_digit = a.kind == Kind::Number
             && a.unit.is_none()
             && a.hedge.is_none()
             && b.hedge.is_none()
-            && (1..=3).contains(&digits(a))
-            && digits(a) == a.end - a.start
-            && (1..=2).contains(&digits(b))
+            && (1..=3).contains(&da)
+            && da == a.end - a.start
+            && (1..=2).contains(&db)
             // `23 yen`, not `3 hundred and 21`: the second part is its digits alone.
-            && b.value.is_some_and(|v| text[b.start..b.start + digits(b)].parse() == Ok(v))
+            && b.value.is_some_and(|v| text[b.start..b.start + db].parse() == Ok(v))
             && adjacent(a, b)
             && !denomination(&text[b.end..])
             && !(i >= 2 && adjacent(&claims[i - 2], a))
@@ -559,8 +560,9 @@ pub(crate) fn drop_restatements(text: &str, claims: &mut Vec<Claim>) {
 fn plain_numeral(s: &str) -> bool {
     s.chars().all(|c| c.is_ascii_digit() || c == ',' || c == '.')
         || s.split(|c: char| c.is_whitespace() || c == '-').filter(|w| !w.is_empty()).all(|w| {
-            let w = w.to_ascii_lowercase();
-            super::lexicon::small(&w).is_some() || super::lexicon::scale(&w).is_some() || w == "and"
+            let mut buf = [0; 24];
+            let w = lower(w, &mut buf);
+            super::lexicon::small(w).is_some() || super::lexicon::scale(w).is_some() || w == "and"
         })
 }
 

@@ -83,6 +83,16 @@ mod tests {
     }
 
     #[test]
+    fn lines_counted_directly_give_character_columns() {
+        // Longer than a checkpoint block, shorter than DIRECT: counted without checkpoints.
+        let text = format!("x\n{}", "€ab ".repeat(200));
+        let idx = LineIndex::new(&text);
+        assert!(idx.chars_before.is_empty());
+        let last = text.len() - 1;
+        assert_eq!(idx.line_col_in(&text, last), (2, text[2..last].chars().count() + 1));
+    }
+
+    #[test]
     fn long_lines_use_checkpoints_and_agree_with_counting() {
         let text = format!("x\n{}", "a€bc ".repeat(5000));
         let idx = LineIndex::new(&text);
