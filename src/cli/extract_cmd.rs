@@ -19,11 +19,12 @@ use jiff::civil::Date;
 use rayon::prelude::*;
 use serde::Serialize;
 
+use super::claim_json::ClaimWriter;
 use super::common::{self, Spool};
 use super::ExitStatus;
-use crate::extract::{self, Kind};
+use crate::extract::{self, Claim, Kind};
 use crate::finding::{ClaimReport, SCHEMA_VERSION};
-use crate::normalize::{self, Converter, FxError};
+use crate::normalize::{self, Converter, FxError, Normalized};
 use crate::sources::{self, Source, SourceWarning};
 
 /// Files read and extracted per parallel batch; bounds the text held in memory at once.
@@ -176,28 +177,21 @@ pub(crate) fn claims_of(source: &Source, opts: &Options) -> Result<Vec<Extracted
     extract::extract_source(source)
         .iter()
         .map(|c| {
-            let currency = c.currency.and_then(|cue| normalize::resolve(cue, &opts.dollar));
-            let normalized = match &opts.converter {
-                Some(conv) if c.kind == Kind::Money => Some(
-                    normalize::normalize_claim(c, published, &opts.dollar, conv)
-                        .map_err(|e| conversion_error(&source.id, e))?,
-                ),
-                _ => None,
-            };
+            let (currency, normalized) = resolved(source, c, published, opts)?;
             // Only the table shows the compact figure.
             let display = match opts.format {
-                ExtractFormat::Table => common::figure(
-                    c.kind,
-                    c.value,
-                    c.low,
-                    c.high,
-                    currency.as_deref(),
-                    c.unit.as_deref(),
-                ),
+                ExtractFormat::Table => {
+                    common::figure(c.kind, c.value, c.low, c.high, currency, c.unit.as_deref())
+                }
                 _ => String::new(),
             };
             Ok(ExtractedClaim {
-                claim: common::claim_report(source, c, currency, normalized.as_ref()),
+                claim: common::claim_report(
+                    source,
+                    c,
+                    currency.map(str::to_owned),
+                    normalized.as_ref(),
+                ),
                 display,
                 unit: c.unit.clone(),
                 hedge_word: c.hedge_word.clone(),
@@ -205,6 +199,25 @@ pub(crate) fn claims_of(source: &Source, opts: &Options) -> Result<Vec<Extracted
             })
         })
         .collect()
+}
+
+/// A claim's own currency (a bare dollar resolved with `--dollar`) and, with `--base`, the
+/// claim converted at the rate of `published`.
+fn resolved<'o>(
+    source: &Source,
+    c: &Claim,
+    published: Option<Date>,
+    opts: &'o Options,
+) -> Result<(Option<&'o str>, Option<Normalized>)> {
+    let currency = c.currency.and_then(|cue| normalize::resolve_str(cue, &opts.dollar));
+    let normalized = match &opts.converter {
+        Some(conv) if c.kind == Kind::Money => Some(
+            normalize::normalize_claim(c, published, &opts.dollar, conv)
+                .map_err(|e| conversion_error(&source.id, e))?,
+        ),
+        _ => None,
+    };
+    Ok((currency, normalized))
 }
 
 fn conversion_error(path: &str, e: FxError) -> anyhow::Error {
@@ -226,40 +239,41 @@ pub(crate) struct FileOutput {
 
 /// Renders one source in `opts.format`; runs on a worker thread.
 pub(crate) fn render_source(source: &Source, opts: &Options) -> Result<FileOutput> {
+    if matches!(opts.format, ExtractFormat::Jsonl | ExtractFormat::Json) {
+        return render_json(source, opts);
+    }
     let claims = claims_of(source, opts)?;
-    // A JSON Lines claim with its sentence is about 450 bytes: size the buffer once.
-    let bytes = Vec::with_capacity(if opts.format == ExtractFormat::Table {
-        0
+    let mut out = FileOutput { claims: claims.len(), ..FileOutput::default() };
+    if opts.format == ExtractFormat::Csv {
+        for c in &claims {
+            write_csv_record(&mut out.bytes, &csv_fields(c))?;
+        }
     } else {
-        claims.len() * 512
-    });
-    let mut out = FileOutput { bytes, claims: claims.len(), ..FileOutput::default() };
-    match opts.format {
-        ExtractFormat::Jsonl => {
-            for c in &claims {
-                serde_json::to_writer(&mut out.bytes, c)?;
-                out.bytes.push(b'\n');
-            }
-        }
-        ExtractFormat::Json => {
-            for (i, c) in claims.iter().enumerate() {
-                if i > 0 {
-                    out.bytes.extend_from_slice(b",\n");
-                }
-                serde_json::to_writer(&mut out.bytes, c)?;
-            }
-        }
-        ExtractFormat::Csv => {
-            for c in &claims {
-                write_csv_record(&mut out.bytes, &csv_fields(c))?;
-            }
-        }
-        ExtractFormat::Table => {
-            let with_base = opts.converter.is_some();
-            out.rows = claims.iter().map(|c| table_row(c, with_base)).collect();
-        }
+        let with_base = opts.converter.is_some();
+        out.rows = claims.iter().map(|c| table_row(c, with_base)).collect();
     }
     Ok(out)
+}
+
+/// JSON Lines, or the claims of a JSON document joined by `,\n`: written straight from the
+/// extractor's claims ([`ClaimWriter`]).
+fn render_json(source: &Source, opts: &Options) -> Result<FileOutput> {
+    let published = source.meta.published.or(opts.as_of);
+    let claims = extract::extract_source(source);
+    // A JSON Lines claim with its sentence is about 450 bytes: size the buffer once.
+    let mut bytes = Vec::with_capacity(claims.len() * 512);
+    let mut writer = ClaimWriter::new(source);
+    for (i, c) in claims.iter().enumerate() {
+        let (currency, normalized) = resolved(source, c, published, opts)?;
+        if opts.format == ExtractFormat::Json && i > 0 {
+            bytes.extend_from_slice(b",\n");
+        }
+        writer.write(&mut bytes, c, currency, normalized.as_ref())?;
+        if opts.format == ExtractFormat::Jsonl {
+            bytes.push(b'\n');
+        }
+    }
+    Ok(FileOutput { bytes, rows: Vec::new(), claims: claims.len() })
 }
 
 /// Appends file outputs in order and writes what goes before, between and after them.
@@ -576,6 +590,30 @@ mod tests {
         assert_eq!(doc["claims"].as_array().unwrap().len(), 4);
         let none = render(&[source("e.txt", "")], &opts(ExtractFormat::Json)).unwrap();
         assert_eq!(none, "{\"schema_version\":1,\"claims\":[]}\n");
+    }
+
+    /// The JSON written straight from the claims is what serde_json writes for the
+    /// [`ExtractedClaim`]s: every field, escapes, collapsed sentences shared by several
+    /// claims, conversions and inline restatements.
+    #[test]
+    fn json_objects_are_serde_json_of_the_extracted_claims() {
+        let texts = [
+            KIEL.to_owned(),
+            format!("+++\npublished = 2025-02-16\n+++\n{KIEL}\nIt rose 3%.\n"),
+            "\"We spent $5bn,\" said Ann \\ Lee, \"and \t 4 people\u{1}\" left.\n\
+             Between 10% and 12%; over 2,000 jobs. Nothing.\r\nA “€3m” gift.\u{a0}1 in 7."
+                .to_owned(),
+        ];
+        for (i, text) in texts.iter().enumerate() {
+            let src = source(&format!("d\"ir/{i}.txt"), text);
+            for o in [opts(ExtractFormat::Jsonl), with_base(ExtractFormat::Jsonl, "GBP")] {
+                let Ok(claims) = claims_of(&src, &o) else { continue };
+                assert!(claims.len() >= 2, "{text}");
+                let want: String =
+                    claims.iter().map(|c| serde_json::to_string(c).unwrap() + "\n").collect();
+                assert_eq!(render(std::slice::from_ref(&src), &o).unwrap(), want);
+            }
+        }
     }
 
     #[test]

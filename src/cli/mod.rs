@@ -3,6 +3,7 @@
 
 mod baseline_cmd;
 mod check_cmd;
+mod claim_json;
 mod common;
 mod completions_cmd;
 mod extract_cmd;

@@ -121,9 +121,14 @@ pub fn suggest(code: &str) -> Option<&'static str> {
 /// The ISO code a currency cue stands for: an ISO cue is itself, a bare dollar is the
 /// configured `dollar` (`USD` by default), and an unknown currency is `None`.
 pub fn resolve(cue: CurrencyCue, dollar: &str) -> Option<String> {
+    resolve_str(cue, dollar).map(str::to_owned)
+}
+
+/// [`resolve`], borrowed.
+pub fn resolve_str(cue: CurrencyCue, dollar: &str) -> Option<&str> {
     match cue {
-        CurrencyCue::Iso(code) => Some(code.to_owned()),
-        CurrencyCue::Dollar => Some(dollar.to_owned()),
+        CurrencyCue::Iso(code) => Some(code),
+        CurrencyCue::Dollar => Some(dollar),
         CurrencyCue::Unknown => None,
     }
 }

@@ -33,7 +33,7 @@ use rust_decimal::Decimal;
 
 use crate::extract::{Claim, Kind};
 
-pub use currency::{display_symbol, info, is_iso, resolve, suggest, CurrencyInfo};
+pub use currency::{display_symbol, info, is_iso, resolve, resolve_str, suggest, CurrencyInfo};
 pub use fx::{Converter, FxError, FxTable, Rate, RateSource};
 pub use interval::{ratio, relative_difference, Interval};
 
