@@ -427,7 +427,34 @@ pub fn collapse_whitespace(s: &str) -> String {
 
 /// An exact decimal string: no exponent, no trailing zeros.
 pub fn decimal(v: Decimal) -> String {
-    v.normalize().to_string()
+    let mut out = Vec::with_capacity(24);
+    push_decimal(&mut out, v);
+    // Only ASCII digits, `-` and `.` were written.
+    String::from_utf8(out).unwrap_or_default()
+}
+
+/// [`decimal`], appended to `out` without formatting machinery: the mantissa's digits with
+/// the point put in by the scale (`-0.05` is mantissa −5, scale 2).
+pub fn push_decimal(out: &mut Vec<u8>, v: Decimal) {
+    let v = v.normalize();
+    if v.is_sign_negative() && !v.is_zero() {
+        out.push(b'-');
+    }
+    let mut buf = itoa::Buffer::new();
+    let digits = buf.format(v.mantissa().unsigned_abs()).as_bytes();
+    let scale = v.scale() as usize;
+    if scale == 0 {
+        out.extend_from_slice(digits);
+    } else if digits.len() > scale {
+        let (int, frac) = digits.split_at(digits.len() - scale);
+        out.extend_from_slice(int);
+        out.push(b'.');
+        out.extend_from_slice(frac);
+    } else {
+        out.extend_from_slice(b"0.");
+        out.resize(out.len() + scale - digits.len(), b'0');
+        out.extend_from_slice(digits);
+    }
 }
 
 /// A claim as reports show it. `currency` is the claim's own currency, already resolved
@@ -665,6 +692,17 @@ mod tests {
         fn collapse_whitespace_fast_path_agrees(s in "[ a\t\n\u{a0}\u{2009}é“.]{0,12}") {
             let slow = s.split_whitespace().collect::<Vec<_>>().join(" ");
             prop_assert_eq!(super::collapse_whitespace(&s), slow);
+        }
+
+        /// The hand-placed point agrees with rust_decimal's own formatting, at every scale
+        /// and sign, trailing zeros included (they are normalized away by both).
+        #[test]
+        fn decimal_strings_agree_with_display(m in any::<i64>(), wide in any::<bool>(), scale in 0u32..=28) {
+            let m = if wide { i128::from(m) * 1_000_000_000 } else { i128::from(m) };
+            let v = rust_decimal::Decimal::try_from_i128_with_scale(m, scale);
+            prop_assume!(v.is_ok(), "more than 96 bits");
+            let v = v.unwrap();
+            prop_assert_eq!(super::decimal(v), v.normalize().to_string());
         }
     }
 }

@@ -9,12 +9,10 @@
 //!
 //! [`ExtractedClaim`]: super::extract_cmd::ExtractedClaim
 
-use std::io::Write;
-
 use anyhow::Result;
 
 use super::common::collapse_whitespace;
-use crate::check::{decimal, normalized_report};
+use crate::check::{normalized_report, push_decimal};
 use crate::extract::Claim;
 use crate::normalize::Normalized;
 use crate::sources::Source;
@@ -48,20 +46,31 @@ impl<'s> ClaimWriter<'s> {
         let text = &self.source.text;
         let (line, column) = self.source.line_index.line_col_in(text, claim.start);
         out.extend_from_slice(&self.head);
-        write!(
-            out,
-            ",\"line\":{line},\"column\":{column},\"start\":{},\"end\":{}",
-            claim.start, claim.end
-        )?;
+        let numbers = [
+            (&b",\"line\":"[..], line),
+            (b",\"column\":", column),
+            (b",\"start\":", claim.start),
+            (b",\"end\":", claim.end),
+        ];
+        for (key, n) in numbers {
+            out.extend_from_slice(key);
+            out.extend_from_slice(itoa::Buffer::new().format(n).as_bytes());
+        }
         out.extend_from_slice(b",\"text\":");
         json_str(out, &text[claim.start..claim.end]);
         out.extend_from_slice(b",\"kind\":\"");
         out.extend_from_slice(claim.kind.as_str().as_bytes());
         out.push(b'"');
-        for (key, v) in [("value", claim.value), ("low", claim.low), ("high", claim.high)] {
-            write!(out, ",\"{key}\":")?;
+        for (key, v) in
+            [(",\"value\":", claim.value), (",\"low\":", claim.low), (",\"high\":", claim.high)]
+        {
+            out.extend_from_slice(key.as_bytes());
             match v {
-                Some(v) => write!(out, "\"{}\"", decimal(v))?,
+                Some(v) => {
+                    out.push(b'"');
+                    push_decimal(out, v);
+                    out.push(b'"');
+                }
                 None => out.extend_from_slice(b"null"),
             }
         }
@@ -83,10 +92,12 @@ impl<'s> ClaimWriter<'s> {
         }
         field(out, "unit", claim.unit.as_deref());
         field(out, "hedge_word", claim.hedge_word.as_deref());
+        out.extend_from_slice(b",\"restates\":");
         match claim.restates {
-            Some(i) => write!(out, ",\"restates\":{i}}}")?,
-            None => out.extend_from_slice(b",\"restates\":null}"),
+            Some(i) => out.extend_from_slice(itoa::Buffer::new().format(i).as_bytes()),
+            None => out.extend_from_slice(b"null"),
         }
+        out.push(b'}');
         Ok(())
     }
 }
