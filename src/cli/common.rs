@@ -7,6 +7,7 @@ use std::io::{self, BufReader, BufWriter, IsTerminal, Seek, SeekFrom, Write};
 use jiff::civil::Date;
 
 use crate::normalize;
+use crate::sources::{self, FileId};
 
 /// clap value parser for `--base` / `--dollar`: an ISO 4217 code, with a did-you-mean.
 pub(crate) fn parse_currency(s: &str) -> Result<String, String> {
@@ -38,6 +39,112 @@ pub(crate) fn thread_pool(threads: Option<usize>) -> anyhow::Result<rayon::Threa
 }
 
 pub(crate) use crate::check::{claim_report, collapse_whitespace, figure};
+
+/// Where `extract` writes: all of the output or none of it. A regular file that stdout was
+/// redirected to (`> claims.jsonl`) is written in place and cut back to its old length if the
+/// run fails, and `/dev/null` takes output as it comes: neither needs a second copy of
+/// every byte. A terminal or a pipe (anything else) gets the output from a [`Spool`] once the
+/// run has succeeded.
+pub(crate) enum Sink {
+    Direct {
+        out: BufWriter<File>,
+        /// The file's length before the run, to restore on failure (`None` for /dev/null).
+        rollback: Option<u64>,
+    },
+    Spooled(Spool),
+}
+
+impl Sink {
+    /// The sink for this process's stdout.
+    pub(crate) fn stdout() -> Sink {
+        match direct_stdout() {
+            Some((file, rollback)) => {
+                Sink::Direct { out: BufWriter::with_capacity(1 << 20, file), rollback }
+            }
+            None => Sink::Spooled(Spool::new(Spool::LIMIT)),
+        }
+    }
+
+    /// The file written in place, if any: the run must read it as the empty file it was
+    /// ([`sources::load_except`]).
+    pub(crate) fn file_id(&self) -> Option<FileId> {
+        match self {
+            Sink::Direct { out, rollback: Some(_) } => sources::file_id(out.get_ref()),
+            _ => None,
+        }
+    }
+
+    /// The run succeeded: everything reaches stdout.
+    pub(crate) fn commit(self) -> io::Result<()> {
+        match self {
+            Sink::Direct { mut out, .. } => out.flush(),
+            Sink::Spooled(spool) => {
+                let stdout = io::stdout();
+                let mut stdout = BufWriter::new(stdout.lock());
+                spool.copy_to(&mut stdout)?;
+                stdout.flush()
+            }
+        }
+    }
+
+    /// The run failed: stdout is left as it was before it (a regular file is cut back to
+    /// its old length; buffered output is dropped).
+    pub(crate) fn abort(self) -> io::Result<()> {
+        if let Sink::Direct { out, rollback: Some(len) } = self {
+            let (mut file, _unwritten) = out.into_parts();
+            file.set_len(len)?;
+            file.seek(SeekFrom::Start(len))?;
+        }
+        Ok(())
+    }
+}
+
+impl Write for Sink {
+    fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
+        match self {
+            Sink::Direct { out, .. } => out.write(buf),
+            Sink::Spooled(spool) => spool.write(buf),
+        }
+    }
+
+    fn write_all(&mut self, buf: &[u8]) -> io::Result<()> {
+        match self {
+            Sink::Direct { out, .. } => out.write_all(buf),
+            Sink::Spooled(spool) => spool.write_all(buf),
+        }
+    }
+
+    fn flush(&mut self) -> io::Result<()> {
+        match self {
+            Sink::Direct { out, .. } => out.flush(),
+            Sink::Spooled(spool) => spool.flush(),
+        }
+    }
+}
+
+/// Stdout as a file that may be written before the run has succeeded, with the length to
+/// restore on failure: an empty regular file (what `>` gives; `>>` and `1<>` go through the
+/// spool), or /dev/null.
+#[cfg(unix)]
+fn direct_stdout() -> Option<(File, Option<u64>)> {
+    use std::os::fd::AsFd;
+    use std::os::unix::fs::MetadataExt;
+
+    let mut file = File::from(io::stdout().as_fd().try_clone_to_owned().ok()?);
+    let meta = file.metadata().ok()?;
+    if meta.is_file() {
+        let empty = meta.len() == 0 && file.stream_position().ok()? == 0;
+        return empty.then_some((file, Some(0)));
+    }
+    let null = std::fs::metadata("/dev/null").ok()?;
+    let same = (meta.dev(), meta.ino(), meta.rdev()) == (null.dev(), null.ino(), null.rdev());
+    same.then_some((file, None))
+}
+
+#[cfg(not(unix))]
+fn direct_stdout() -> Option<(File, Option<u64>)> {
+    None
+}
 
 /// Output held back until the run has succeeded, so that an error never leaves half a
 /// document on stdout. Up to `limit` bytes stay in memory; beyond that the spool moves to an

@@ -3,8 +3,8 @@
 //! Files are read and extracted in parallel, a chunk at a time (so a large corpus is never all
 //! in memory), and each file's output is built on the worker; the main thread then appends the
 //! outputs in input order, so the output does not depend on `--threads`. Output goes to a
-//! [`Spool`] and reaches stdout only when the whole run succeeded: a bad file or a missing
-//! exchange rate leaves stdout empty.
+//! [`Sink`]: all of it or none of it reaches stdout, so a bad file or a missing exchange rate
+//! leaves stdout as it was.
 
 use std::collections::BTreeMap;
 use std::io::{self, Write};
@@ -20,12 +20,12 @@ use rayon::prelude::*;
 use serde::Serialize;
 
 use super::claim_json::ClaimWriter;
-use super::common::{self, Spool};
+use super::common::{self, Sink};
 use super::ExitStatus;
 use crate::extract::{self, Claim, Kind};
 use crate::finding::{ClaimReport, SCHEMA_VERSION};
 use crate::normalize::{self, Converter, FxError, Normalized};
-use crate::sources::{self, Source, SourceWarning};
+use crate::sources::{self, FileId, Source, SourceWarning};
 
 /// Files read and extracted per parallel batch; bounds the text held in memory at once.
 const CHUNK: usize = 256;
@@ -75,6 +75,8 @@ pub(crate) struct Options {
     /// Conversion date for sources without `published`.
     pub as_of: Option<Date>,
     pub color: bool,
+    /// The file stdout writes into while the run goes on, read as empty if it is an input.
+    pub output: Option<FileId>,
 }
 
 impl Options {
@@ -85,23 +87,26 @@ impl Options {
             converter: args.base.as_deref().map(|b| Converter::new(b, BTreeMap::new(), true)),
             as_of: args.as_of,
             color: args.format == ExtractFormat::Table && common::stdout_color(),
+            output: None,
         }
     }
 }
 
 pub fn run(args: ExtractArgs) -> Result<ExitStatus> {
-    let opts = Options::from_args(&args);
+    let mut sink = Sink::stdout();
+    let opts = Options { output: sink.file_id(), ..Options::from_args(&args) };
     let pool = common::thread_pool(args.threads.map(NonZeroUsize::get))?;
     let mut warnings = Vec::new();
     let files = sources::discover(&super::paths_or(args.paths, "."), &mut warnings)?;
     print_warnings(&warnings)?;
 
-    let mut spool = Spool::new(Spool::LIMIT);
-    extract_files(&files, &opts, &pool, CHUNK, &mut spool)?;
-    let stdout = io::stdout();
-    let mut stdout = io::BufWriter::new(stdout.lock());
-    spool.copy_to(&mut stdout)?;
-    stdout.flush()?;
+    match extract_files(&files, &opts, &pool, CHUNK, &mut sink) {
+        Ok(()) => sink.commit()?,
+        Err(e) => {
+            sink.abort()?;
+            return Err(e);
+        }
+    }
     Ok(ExitStatus::Clean)
 }
 
@@ -144,7 +149,7 @@ struct FileResult {
 
 fn process_file(path: &Path, opts: &Options) -> Result<FileResult> {
     let mut warnings = Vec::new();
-    let output = match sources::load(path, &mut warnings)? {
+    let output = match sources::load_except(path, opts.output, &mut warnings)? {
         Some(source) => render_source(&source, opts)?,
         None => FileOutput::default(),
     };
@@ -489,7 +494,14 @@ mod tests {
     const KIEL: &str = "Kiel  counts\t114.2 billion euros ($119.8 billion), about 50 per cent.";
 
     fn opts(format: ExtractFormat) -> Options {
-        Options { format, dollar: "USD".into(), converter: None, as_of: None, color: false }
+        Options {
+            format,
+            dollar: "USD".into(),
+            converter: None,
+            as_of: None,
+            color: false,
+            output: None,
+        }
     }
 
     fn with_base(format: ExtractFormat, base: &str) -> Options {

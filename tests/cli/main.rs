@@ -6,6 +6,7 @@ mod util;
 mod baseline;
 mod check_seeds;
 mod hostile;
+mod output;
 mod scale;
 mod scenario;
 mod terminal;
