@@ -24,7 +24,8 @@ fn into_file(dir: &Path, args: &[&str], out: File) -> Output {
 fn corpus() -> tempfile::TempDir {
     let dir = tempfile::tempdir().unwrap();
     for i in 0..40 {
-        let text = format!("Officials said it cost ${i}.5 million, about {i}% more than in 2019.\n");
+        let text =
+            format!("Officials said it cost ${i}.5 million, about {i}% more than in 2019.\n");
         fs::write(dir.path().join(format!("{i:02}.txt")), text.repeat(60)).unwrap();
     }
     dir
