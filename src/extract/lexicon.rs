@@ -195,6 +195,10 @@ pub(crate) fn denominator(w: &str) -> Option<u64> {
 /// hedge and how many words it spans.
 pub(crate) fn hedge(w0: &str, w1: &str, w2: &str) -> Option<(Hedge, usize)> {
     use Hedge::*;
+    // Every hedge starts with one of these words: a hedge missing from the list never matches.
+    if !hedge_head(w0) {
+        return None;
+    }
     Some(match (w0, w1, w2) {
         ("more" | "greater" | "higher", "than", _) => (AtLeast, 2),
         ("no", "less" | "fewer", "than") => (AtLeast, 3),
@@ -224,6 +228,115 @@ pub(crate) fn hedge(w0: &str, w1: &str, w2: &str) -> Option<(Hedge, usize)> {
         ) => (Approximate, 1),
         _ => return None,
     })
+}
+
+/// The first words of the hedges [`hedge`] reads.
+pub(crate) fn hedge_head(w: &str) -> bool {
+    matches!(
+        w,
+        "more"
+            | "greater"
+            | "higher"
+            | "no"
+            | "not"
+            | "at"
+            | "upwards"
+            | "upward"
+            | "in"
+            | "well"
+            | "just"
+            | "over"
+            | "above"
+            | "exceeding"
+            | "exceeds"
+            | "topping"
+            | "less"
+            | "fewer"
+            | "lower"
+            | "up"
+            | "as"
+            | "under"
+            | "below"
+            | "within"
+            | "an"
+            | "close"
+            | "about"
+            | "around"
+            | "round"
+            | "roughly"
+            | "nearly"
+            | "almost"
+            | "approximately"
+            | "approx"
+            | "some"
+            | "estimated"
+            | "circa"
+            | "ca"
+            | "approaching"
+    )
+}
+
+/// A word (lower case) that may open a claim, before looking at the words after it: a
+/// number word, the first word of a hedge, or one of [`opening_word`]. What the scanner
+/// memoizes per word (`Prefilter::word_flags`).
+pub(crate) fn claim_word(w: &str) -> bool {
+    small(w).is_some() || hedge_head(w) || opening_word(w)
+}
+
+/// Other words a claim can start with: articles and fractions (`a quarter`), range openers
+/// (`between`, `from`), signs, vague quantities, and the words of currencies written before
+/// the number (`us`, `hk`, `usd`, `rs`).
+pub(crate) fn opening_word(w: &str) -> bool {
+    matches!(
+        w,
+        "a" | "an"
+            | "percent"
+            | "percents"
+            | "per"
+            | "ringgit"
+            | "ringgits"
+            | "malaysia"
+            | "malaysian"
+            | "dollar"
+            | "rmb"
+            | "half"
+            | "quarter"
+            | "between"
+            | "from"
+            | "minus"
+            | "negative"
+            | "point"
+            | "several"
+            | "multiple"
+            | "few"
+            | "us"
+            | "u"
+            | "rs"
+            | "rm"
+            | "hundred"
+            | "dozen"
+            | "dozens"
+            | "tens"
+            | "hundreds"
+            | "thousands"
+            | "millions"
+            | "billions"
+            | "trillions"
+            | "scores"
+            | "usd"
+            | "hk"
+            | "nz"
+            | "c"
+            | "s"
+            | "r"
+            | "nt"
+            | "mex"
+            | "aud"
+            | "cad"
+            | "nzd"
+            | "mxn"
+            | "sgd"
+    )
 }
 
 /// A currency word after (or before) a number, with the adjective before it when one pins

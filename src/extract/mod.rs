@@ -121,28 +121,29 @@ mod token;
 pub fn extract(text: &str) -> Vec<Claim> {
     // The scanner reads one sentence at a time (no claim spans two), and skips the sentences
     // that the prefilter says can hold no figure: most of them, in news text.
-    prefilter::with(|p| claims_in(text, &context::sentences(text), |s| p.triggered(s)))
+    prefilter::with(|p| claims_in(text, &context::sentences(text), p, true))
 }
 
 /// [`extract`] without the sentence prefilter: every sentence is scanned. The property tests
 /// compare the two, so a number word missing from [`lexicon::trigger_word`] shows up there.
 #[cfg(test)]
 pub(crate) fn extract_unfiltered(text: &str) -> Vec<Claim> {
-    claims_in(text, &context::sentences(text), |_| true)
+    prefilter::with(|p| claims_in(text, &context::sentences(text), p, false))
 }
 
-/// Scans each sentence that `wanted` keeps, then annotates.
+/// Scans each sentence (with `filter`, only those that pass the prefilter), then annotates.
 fn claims_in(
     text: &str,
     sentences: &[(usize, usize)],
-    mut wanted: impl FnMut(&str) -> bool,
+    p: &mut prefilter::Prefilter,
+    filter: bool,
 ) -> Vec<Claim> {
     let mut claims = Vec::new();
     for &(a, b) in sentences {
-        if !wanted(&text[a..b]) {
+        if filter && !p.triggered(&text[a..b]) {
             continue;
         }
-        let found = scanner::Scanner::new(&text[a..b]).claims();
+        let found = scanner::Scanner::new(&text[a..b], p).claims();
         claims.extend(found.into_iter().map(|mut c| {
             c.start += a;
             c.end += a;

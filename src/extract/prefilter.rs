@@ -45,12 +45,29 @@ static CLASS: [u8; 256] = {
 };
 
 /// One memo slot: a lower-cased word of up to [`MAX_WORD`] bytes, zero-padded, its length
-/// (0 for an empty slot) and the lexicon's answer.
+/// (0 for an empty slot) and what the lexicon says of it ([`TRIGGER`], [`CLAIM_WORD`]).
 #[derive(Clone, Copy, Default)]
 struct Slot {
     word: u128,
     len: u8,
-    trigger: bool,
+    flags: u8,
+}
+
+/// [`lexicon::trigger_word`]: the word puts a sentence through the prefilter.
+const TRIGGER: u8 = 1;
+/// [`lexicon::claim_word`]: a claim may start at the word (the scanner asks).
+pub(crate) const CLAIM_WORD: u8 = 2;
+
+/// What the lexicon says of a lower-case word, for the memo.
+fn lexicon_flags(w: &str) -> u8 {
+    let mut flags = 0;
+    if lexicon::trigger_word(w) {
+        flags |= TRIGGER;
+    }
+    if lexicon::claim_word(w) {
+        flags |= CLAIM_WORD;
+    }
+    flags
 }
 
 /// The prefilter with its word memo; one per thread is plenty (see [`with`]).
@@ -111,18 +128,42 @@ impl Prefilter {
     /// [`lexicon::trigger_word`] of the word whose lower-cased, zero-padded bytes are `key`
     /// ([`lower_key`]), memoized.
     fn trigger_word(&mut self, key: u128, len: usize) -> bool {
+        self.flags(key, len) & TRIGGER != 0
+    }
+
+    /// The memoized [`lexicon_flags`] of `w`, a lower-case word.
+    pub(crate) fn word_flags(&mut self, w: &str) -> u8 {
+        let b = w.as_bytes();
+        if b.is_empty() || b.len() > MAX_WORD {
+            return lexicon_flags(w);
+        }
+        let mut key = [0u8; MAX_WORD];
+        key[..b.len()].copy_from_slice(b);
+        self.flags(u128::from_le_bytes(key), b.len())
+    }
+
+    /// The memo: `key` holds the `len` bytes of a lower-case word, zero-padded.
+    #[inline(always)]
+    fn flags(&mut self, key: u128, len: usize) -> u8 {
         let mixed = (key as u64).wrapping_mul(0x9E37_79B9_7F4A_7C15)
             ^ ((key >> 64) as u64).wrapping_mul(0xC2B2_AE3D_27D4_EB4F)
             ^ len as u64;
         let slot = &mut self.slots[(mixed >> (64 - SLOTS.trailing_zeros())) as usize];
         if slot.len as usize == len && slot.word == key {
-            return slot.trigger;
+            return slot.flags;
         }
-        // ASCII letters only, so always UTF-8.
+        let flags = Self::miss(key, len);
+        *slot = Slot { word: key, len: len as u8, flags };
+        flags
+    }
+
+    /// A word the memo does not hold: asks the lexicon (rarely: prose repeats its words).
+    #[cold]
+    #[inline(never)]
+    fn miss(key: u128, len: usize) -> u8 {
+        // Whole words of a `str` (or ASCII letters), so always UTF-8.
         let word = key.to_le_bytes();
-        let trigger = std::str::from_utf8(&word[..len]).is_ok_and(lexicon::trigger_word);
-        *slot = Slot { word: key, len: len as u8, trigger };
-        trigger
+        std::str::from_utf8(&word[..len]).map_or(0, lexicon_flags)
     }
 }
 

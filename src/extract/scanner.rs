@@ -5,6 +5,7 @@
 use rust_decimal::Decimal;
 
 use super::lexicon::{self as lx, Sub};
+use super::prefilter::{self, Prefilter};
 use super::token::{tokenize, Tok, TK};
 use super::{Claim, CurrencyCue, Hedge, Kind};
 
@@ -24,6 +25,8 @@ pub(crate) struct Scanner<'a> {
     toks: Vec<Tok>,
     /// Tokens that are never part of a claim: times, dates, ordinals, identifiers.
     dead: Vec<bool>,
+    /// Words at which a claim may start ([`lx::claim_word`], through the memo).
+    opens: Vec<bool>,
 }
 
 /// A numeral: its tokens and value.
@@ -69,10 +72,18 @@ impl Amount {
 }
 
 impl<'a> Scanner<'a> {
-    pub(crate) fn new(text: &'a str) -> Scanner<'a> {
+    /// The scanner of one sentence; `memo` answers the lexicon for its words.
+    pub(crate) fn new(text: &'a str, memo: &mut Prefilter) -> Scanner<'a> {
         let toks = tokenize(text);
-        let mut s =
-            Scanner { text, lower: text.to_ascii_lowercase(), dead: vec![false; toks.len()], toks };
+        let lower = text.to_ascii_lowercase();
+        let opens = toks
+            .iter()
+            .map(|t| {
+                t.kind == TK::Word
+                    && memo.word_flags(&lower[t.start..t.end]) & prefilter::CLAIM_WORD != 0
+            })
+            .collect();
+        let mut s = Scanner { text, lower, dead: vec![false; toks.len()], toks, opens };
         s.mark_dead();
         s
     }
@@ -368,58 +379,10 @@ impl<'a> Scanner<'a> {
             }
             Some(TK::Word) => {
                 let w = self.w(i);
-                lx::small(w).is_some()
-                    || lx::hedge(w, self.w(i + 1), self.w(i + 2)).is_some()
-                    || matches!(
-                        w,
-                        "a" | "an"
-                            | "percent"
-                            | "percents"
-                            | "per"
-                            | "ringgit"
-                            | "ringgits"
-                            | "malaysia"
-                            | "malaysian"
-                            | "dollar"
-                            | "rmb"
-                            | "half"
-                            | "quarter"
-                            | "between"
-                            | "from"
-                            | "minus"
-                            | "negative"
-                            | "point"
-                            | "several"
-                            | "multiple"
-                            | "few"
-                            | "us"
-                            | "u"
-                            | "rs"
-                            | "rm"
-                            | "hundred"
-                            | "dozen"
-                            | "dozens"
-                            | "tens"
-                            | "hundreds"
-                            | "thousands"
-                            | "millions"
-                            | "billions"
-                            | "trillions"
-                            | "scores"
-                            | "usd"
-                            | "hk"
-                            | "nz"
-                            | "c"
-                            | "s"
-                            | "r"
-                            | "nt"
-                            | "mex"
-                            | "aud"
-                            | "cad"
-                            | "nzd"
-                            | "mxn"
-                            | "sgd"
-                    )
+                self.opens[i]
+                    && (lx::small(w).is_some()
+                        || lx::hedge(w, self.w(i + 1), self.w(i + 2)).is_some()
+                        || lx::opening_word(w))
                     || lx::iso_code(self.raw(i)).is_some()
                     || lx::million_code(self.raw(i)).is_some()
             }
