@@ -109,12 +109,27 @@ fn next_starts_sentence(text: &str, j: usize) -> bool {
 /// `U.S.`, `Mr.`, `Jan.`, `e.g.`, an initial: a period that does not end a sentence.
 fn is_abbreviation(text: &str, dot: usize) -> bool {
     let before = &text[..dot];
-    // Past the separator, which may be wider than a byte (a no-break space).
-    let word_start = before
-        .char_indices()
-        .rfind(|&(_, c)| c.is_whitespace() || c == '(' || c == '"')
-        .map_or(0, |(p, c)| p + c.len_utf8());
+    // The word before the point: back to whitespace, `(` or `"`. ASCII bytes are looked at
+    // one by one; at any other byte the separator may be wider than a byte (a no-break
+    // space), so characters are decoded.
+    let b = before.as_bytes();
+    let mut k = b.len();
+    while k > 0 && b[k - 1].is_ascii() && !matches!(b[k - 1], b'\t'..=b'\r' | b' ' | b'(' | b'"') {
+        k -= 1;
+    }
+    let word_start = if k > 0 && !b[k - 1].is_ascii() {
+        before
+            .char_indices()
+            .rfind(|&(_, c)| c.is_whitespace() || c == '(' || c == '"')
+            .map_or(0, |(p, c)| p + c.len_utf8())
+    } else {
+        k
+    };
     let word = &before[word_start..];
+    // No abbreviation below is longer than `approx`; most words before a point are.
+    if word.len() > 6 && !word.contains('.') {
+        return false;
+    }
     if word.is_empty() {
         return false;
     }
@@ -122,8 +137,10 @@ fn is_abbreviation(text: &str, dot: usize) -> bool {
     if word.chars().count() == 1 || word.contains('.') {
         return word.chars().next().is_some_and(|c| c.is_alphabetic());
     }
+    let mut buf = [0; 24];
+    let word = lower(word, &mut buf);
     matches!(
-        lower(word, &mut [0; 24]),
+        word,
         "mr" | "mrs"
             // Currency and number abbreviations written with a point: `Rs. 20`, `No. 5`.
             | "rs"
@@ -157,7 +174,7 @@ fn is_abbreviation(text: &str, dot: usize) -> bool {
             | "pp"
             | "nr"
             | "nrs"
-    ) || super::lexicon::month_abbreviation(lower(word, &mut [0; 24]))
+    ) || super::lexicon::month_abbreviation(word)
 }
 
 /// Verbs that attribute a statement to the words before them (`Trump said`).
@@ -238,7 +255,15 @@ fn words(text: &str, base: usize) -> Vec<Word<'_>> {
     while i < b.len() {
         // ASCII bytes by table; other characters decoded (letters, digits, quotes, dashes).
         let (part, mark, width) = match WORD_BYTE[usize::from(b[i])] {
-            PART => (true, false, 1),
+            PART => {
+                // The rest of an ASCII run in a tight loop.
+                start.get_or_insert(i);
+                i += 1;
+                while b.get(i).is_some_and(|&c| WORD_BYTE[usize::from(c)] == PART) {
+                    i += 1;
+                }
+                continue;
+            }
             MARK => (false, true, 1),
             SPACE => (false, false, 1),
             _ => {
