@@ -5,7 +5,7 @@
 //! non-ASCII numeric character or currency sign (`€`, `½`, `٣`), or a number word
 //! ([`lexicon::trigger_word`]: `two`, `half`, `billions`, `dozen` …). [`Prefilter::triggered`]
 //! answers in one pass over the bytes with a byte-class table. Words are looked up in a small
-//! direct-mapped memo in front of the lexicon: prose repeats a few hundred words, so almost
+//! two-way set-associative memo in front of the lexicon: prose repeats a few hundred words, so almost
 //! every word costs one 16-byte comparison instead of the lexicon's chain of string matches.
 //! The property tests check that the filter loses no claim (`extract` against
 //! `extract_unfiltered`).
@@ -14,7 +14,7 @@ use super::lexicon;
 
 /// Longest word the lexicon can know (`seventeenths`, `quadrillions` fit).
 const MAX_WORD: usize = 16;
-/// Memo slots: a power of two.
+/// Memo slots: a power of two, in sets of two.
 const SLOTS: usize = 4096;
 
 const SKIP: u8 = 0;
@@ -148,12 +148,21 @@ impl Prefilter {
         let mixed = (key as u64).wrapping_mul(0x9E37_79B9_7F4A_7C15)
             ^ ((key >> 64) as u64).wrapping_mul(0xC2B2_AE3D_27D4_EB4F)
             ^ len as u64;
-        let slot = &mut self.slots[(mixed >> (64 - SLOTS.trailing_zeros())) as usize];
-        if slot.len as usize == len && slot.word == key {
-            return slot.flags;
+        // Two ways per set (one cache line), the most recently used first: two frequent
+        // words that hash alike no longer evict each other on every sentence.
+        let set = (mixed >> (64 - (SLOTS / 2).trailing_zeros())) as usize * 2;
+        let ways = &mut self.slots[set..set + 2];
+        let hit = |s: &Slot| s.len as usize == len && s.word == key;
+        if hit(&ways[0]) {
+            return ways[0].flags;
+        }
+        if hit(&ways[1]) {
+            ways.swap(0, 1);
+            return ways[0].flags;
         }
         let flags = Self::miss(key, len);
-        *slot = Slot { word: key, len: len as u8, flags };
+        ways[1] = ways[0];
+        ways[0] = Slot { word: key, len: len as u8, flags };
         flags
     }
 
