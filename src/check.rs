@@ -407,23 +407,7 @@ pub fn short_name(s: &SourceRef) -> String {
 
 // Claim → ClaimReport: shared by `check` and `extract` so both describe a claim alike.
 
-/// Every run of whitespace as one space, trimmed.
-pub fn collapse_whitespace(s: &str) -> String {
-    // Most sentences are already collapsed: words apart by single spaces.
-    let b = s.as_bytes();
-    let collapsible = |(i, &c): (usize, &u8)| match c {
-        b'\t' | b'\n' | b'\r' | 0x0B | 0x0C => true,
-        b' ' => i == 0 || i + 1 == b.len() || b[i + 1] == b' ',
-        // Bytes that may start a wider whitespace character (U+0085, U+00A0, U+1680,
-        // U+2000–U+205F, U+3000), such as the `“` of a quote: look at the character.
-        0xC2 | 0xE1 | 0xE2 | 0xE3 => s[i..].chars().next().is_some_and(char::is_whitespace),
-        _ => false,
-    };
-    if !b.iter().enumerate().any(collapsible) {
-        return s.to_owned();
-    }
-    s.split_whitespace().collect::<Vec<_>>().join(" ")
-}
+pub use crate::extract::collapse_whitespace;
 
 /// An exact decimal string: no exponent, no trailing zeros.
 pub fn decimal(v: Decimal) -> String {
@@ -688,12 +672,6 @@ mod tests {
     use proptest::prelude::*;
 
     proptest! {
-        #[test]
-        fn collapse_whitespace_fast_path_agrees(s in "[ a\t\n\u{a0}\u{2009}é“.]{0,12}") {
-            let slow = s.split_whitespace().collect::<Vec<_>>().join(" ");
-            prop_assert_eq!(super::collapse_whitespace(&s), slow);
-        }
-
         /// The hand-placed point agrees with rust_decimal's own formatting, at every scale
         /// and sign, trailing zeros included (they are normalized away by both).
         #[test]

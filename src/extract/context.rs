@@ -467,9 +467,10 @@ fn span_text(ws: &[Word<'_>], a: usize, b: usize, text: &str) -> Option<String> 
     if a >= b || b > ws.len() {
         return None;
     }
-    let t = text[ws[a].start..ws[b - 1].end].split_whitespace().collect::<Vec<_>>().join(" ");
-    let t = t.trim_matches(|c: char| !c.is_alphanumeric() && c != '.').to_string();
-    (!t.is_empty()).then_some(t)
+    // Trimming first is the same as collapsing first: whitespace is trimmed too.
+    let t =
+        text[ws[a].start..ws[b - 1].end].trim_matches(|c: char| !c.is_alphanumeric() && c != '.');
+    (!t.is_empty()).then(|| super::collapse_whitespace(t))
 }
 
 /// Fills `sentence`, `attributed_to` and `restates` on claims found in `text`.

@@ -111,6 +111,24 @@ pub fn extract_source(source: &crate::sources::Source) -> Vec<Claim> {
     claims
 }
 
+/// Every run of whitespace as one space, trimmed.
+pub fn collapse_whitespace(s: &str) -> String {
+    // Most sentences are already collapsed: words apart by single spaces.
+    let b = s.as_bytes();
+    let collapsible = |(i, &c): (usize, &u8)| match c {
+        b'\t' | b'\n' | b'\r' | 0x0B | 0x0C => true,
+        b' ' => i == 0 || i + 1 == b.len() || b[i + 1] == b' ',
+        // Bytes that may start a wider whitespace character (U+0085, U+00A0, U+1680,
+        // U+2000–U+205F, U+3000), such as the `“` of a quote: look at the character.
+        0xC2 | 0xE1 | 0xE2 | 0xE3 => s[i..].chars().next().is_some_and(char::is_whitespace),
+        _ => false,
+    };
+    if !b.iter().enumerate().any(collapsible) {
+        return s.to_owned();
+    }
+    s.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
 mod context;
 mod lexicon;
 mod prefilter;

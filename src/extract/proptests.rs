@@ -136,6 +136,13 @@ proptest! {
         ..ProptestConfig::default()
     })]
 
+    /// Whitespace collapsing's fast path (nothing to collapse) agrees with the slow one.
+    #[test]
+    fn collapse_whitespace_fast_path_agrees(s in "[ a\t\n\u{a0}\u{2009}é“.]{0,12}") {
+        let slow = s.split_whitespace().collect::<Vec<_>>().join(" ");
+        prop_assert_eq!(super::collapse_whitespace(&s), slow);
+    }
+
     /// (a) Any string at all: no panic, valid spans.
     #[test]
     fn arbitrary_strings_never_panic(text in any::<String>()) {
