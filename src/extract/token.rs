@@ -70,7 +70,8 @@ fn digits_at(b: &[u8], i: usize) -> usize {
 
 pub(crate) fn tokenize(text: &str) -> Vec<Tok> {
     let b = text.as_bytes();
-    let mut toks = Vec::with_capacity(b.len() / 5);
+    // Sentences with figures run about one token in four bytes: one allocation.
+    let mut toks = Vec::with_capacity(b.len() / 3 + 4);
     let mut i = 0;
     let mut gap = true;
     let mut nl = true;

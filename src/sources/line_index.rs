@@ -20,7 +20,9 @@ fn count_chars(bytes: &[u8]) -> usize {
 
 impl LineIndex {
     pub fn new(text: &str) -> LineIndex {
-        let mut starts = vec![0];
+        // News paragraphs are a few hundred bytes: one allocation for most texts.
+        let mut starts = Vec::with_capacity(text.len() / 256 + 2);
+        starts.push(0);
         starts.extend(memchr::memchr_iter(b'\n', text.as_bytes()).map(|i| i + 1));
         // Checkpoints only help a line too long to count directly; most texts have none.
         let ends = starts.iter().skip(1).copied().chain([text.len()]);
