@@ -161,7 +161,9 @@ fn claims_in(
         if filter && !p.triggered(&text[a..b]) {
             continue;
         }
-        let found = scanner::Scanner::new(&text[a..b], p).claims();
+        let scanner = scanner::Scanner::new(&text[a..b], p);
+        let found = scanner.claims();
+        scanner.recycle(p);
         claims.extend(found.into_iter().map(|mut c| {
             c.start += a;
             c.end += a;

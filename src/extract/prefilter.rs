@@ -11,6 +11,7 @@
 //! `extract_unfiltered`).
 
 use super::lexicon;
+use super::scanner::ScanBuffers;
 
 /// Longest word the lexicon can know (`seventeenths`, `quadrillions` fit).
 const MAX_WORD: usize = 16;
@@ -70,14 +71,19 @@ fn lexicon_flags(w: &str) -> u8 {
     flags
 }
 
-/// The prefilter with its word memo; one per thread is plenty (see [`with`]).
+/// The prefilter with its word memo; one per thread is plenty (see [`with`]). It also keeps
+/// the scanner's buffers between sentences.
 pub(crate) struct Prefilter {
     slots: Box<[Slot]>,
+    pub(crate) spare: ScanBuffers,
 }
 
 impl Default for Prefilter {
     fn default() -> Self {
-        Prefilter { slots: vec![Slot::default(); SLOTS].into_boxed_slice() }
+        Prefilter {
+            slots: vec![Slot::default(); SLOTS].into_boxed_slice(),
+            spare: ScanBuffers::default(),
+        }
     }
 }
 

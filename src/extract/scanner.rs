@@ -6,7 +6,7 @@ use rust_decimal::Decimal;
 
 use super::lexicon::{self as lx, Sub};
 use super::prefilter::{self, Prefilter};
-use super::token::{tokenize, Tok, TK};
+use super::token::{tokenize_into, Tok, TK};
 use super::{Claim, CurrencyCue, Hedge, Kind};
 
 /// 10^p as a Decimal, for the powers magnitudes use (p ≤ 18 keeps it in a u64).
@@ -26,6 +26,15 @@ pub(crate) struct Scanner<'a> {
     /// Tokens that are never part of a claim: times, dates, ordinals, identifiers.
     dead: Vec<bool>,
     /// Words at which a claim may start ([`lx::claim_word`], through the memo).
+    opens: Vec<bool>,
+}
+
+/// A scanner's buffers, kept between sentences (in the thread's [`Prefilter`]).
+#[derive(Default)]
+pub(crate) struct ScanBuffers {
+    lower: String,
+    toks: Vec<Tok>,
+    dead: Vec<bool>,
     opens: Vec<bool>,
 }
 
@@ -72,20 +81,31 @@ impl Amount {
 }
 
 impl<'a> Scanner<'a> {
-    /// The scanner of one sentence; `memo` answers the lexicon for its words.
+    /// The scanner of one sentence; `memo` answers the lexicon for its words and lends the
+    /// buffers that [`Scanner::recycle`] gives back.
     pub(crate) fn new(text: &'a str, memo: &mut Prefilter) -> Scanner<'a> {
-        let toks = tokenize(text);
-        let lower = text.to_ascii_lowercase();
-        let opens = toks
-            .iter()
-            .map(|t| {
-                t.kind == TK::Word
-                    && memo.word_flags(&lower[t.start..t.end]) & prefilter::CLAIM_WORD != 0
-            })
-            .collect();
-        let mut s = Scanner { text, lower, dead: vec![false; toks.len()], toks, opens };
+        let ScanBuffers { mut lower, mut toks, mut dead, mut opens } =
+            std::mem::take(&mut memo.spare);
+        tokenize_into(text, &mut toks);
+        lower.clear();
+        lower.push_str(text);
+        lower.make_ascii_lowercase();
+        opens.clear();
+        opens.extend(toks.iter().map(|t| {
+            t.kind == TK::Word
+                && memo.word_flags(&lower[t.start..t.end]) & prefilter::CLAIM_WORD != 0
+        }));
+        dead.clear();
+        dead.resize(toks.len(), false);
+        let mut s = Scanner { text, lower, toks, dead, opens };
         s.mark_dead();
         s
+    }
+
+    /// Hands the buffers back for the next sentence.
+    pub(crate) fn recycle(self, memo: &mut Prefilter) {
+        let Scanner { lower, toks, dead, opens, .. } = self;
+        memo.spare = ScanBuffers { lower, toks, dead, opens };
     }
 
     fn n(&self) -> usize {

@@ -68,10 +68,19 @@ fn digits_at(b: &[u8], i: usize) -> usize {
     b.get(i..).map_or(0, |s| s.iter().take_while(|c| c.is_ascii_digit()).count())
 }
 
+#[cfg(test)]
 pub(crate) fn tokenize(text: &str) -> Vec<Tok> {
+    let mut toks = Vec::new();
+    tokenize_into(text, &mut toks);
+    toks
+}
+
+/// The tokens of `text`, into `toks` (cleared first; a buffer reused sentence after sentence).
+pub(crate) fn tokenize_into(text: &str, toks: &mut Vec<Tok>) {
     let b = text.as_bytes();
-    // Sentences with figures run about one token in four bytes: one allocation.
-    let mut toks = Vec::with_capacity(b.len() / 3 + 4);
+    toks.clear();
+    // Sentences with figures run about one token in four bytes.
+    toks.reserve(b.len() / 3 + 4);
     let mut i = 0;
     let mut gap = true;
     let mut nl = true;
@@ -163,7 +172,6 @@ pub(crate) fn tokenize(text: &str) -> Vec<Tok> {
         gap = false;
         nl = false;
     }
-    toks
 }
 
 fn prev_is_digit(b: &[u8], i: usize) -> bool {
