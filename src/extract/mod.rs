@@ -162,13 +162,8 @@ fn claims_in(
             continue;
         }
         let scanner = scanner::Scanner::new(&text[a..b], p);
-        let found = scanner.claims();
+        scanner.claims_into(a, &mut claims);
         scanner.recycle(p);
-        claims.extend(found.into_iter().map(|mut c| {
-            c.start += a;
-            c.end += a;
-            c
-        }));
     }
     context::drop_restatements(text, &mut claims);
     context::drop_juxtaposed(text, &mut claims);

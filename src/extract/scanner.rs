@@ -366,8 +366,9 @@ impl<'a> Scanner<'a> {
     }
 
     /// Runs the scanner over the whole text.
-    pub(crate) fn claims(&self) -> Vec<Claim> {
-        let mut out = Vec::new();
+    /// Appends the claims of the sentence to `out`, their spans moved by `offset` (where the
+    /// sentence starts in the text).
+    pub(crate) fn claims_into(&self, offset: usize, out: &mut Vec<Claim>) {
         let mut i = 0;
         let n = self.n();
         while i < n {
@@ -377,7 +378,9 @@ impl<'a> Scanner<'a> {
             }
             match self.claim_at(i) {
                 Some((claim, next)) => {
-                    if let Some(c) = claim {
+                    if let Some(mut c) = claim {
+                        c.start += offset;
+                        c.end += offset;
                         out.push(c);
                     }
                     i = next.max(i + 1);
@@ -385,7 +388,6 @@ impl<'a> Scanner<'a> {
                 None => i += 1,
             }
         }
-        out
     }
 
     /// Cheap test: can a claim start at token `i`?
