@@ -58,17 +58,23 @@ struct Slot {
 const TRIGGER: u8 = 1;
 /// [`lexicon::claim_word`]: a claim may start at the word (the scanner asks).
 pub(crate) const CLAIM_WORD: u8 = 2;
+/// [`lexicon::month`]: a number next to it is a day of the month.
+pub(crate) const MONTH: u8 = 4;
+/// [`lexicon::identifier_lead`] or [`lexicon::named_index`]: a number after it is a label
+/// (`section 3`, `S&P 500`).
+pub(crate) const LABEL: u8 = 8;
 
 /// What the lexicon says of a lower-case word, for the memo.
 fn lexicon_flags(w: &str) -> u8 {
-    let mut flags = 0;
-    if lexicon::trigger_word(w) {
-        flags |= TRIGGER;
-    }
-    if lexicon::claim_word(w) {
-        flags |= CLAIM_WORD;
-    }
-    flags
+    [
+        (lexicon::trigger_word(w), TRIGGER),
+        (lexicon::claim_word(w), CLAIM_WORD),
+        (lexicon::month(w), MONTH),
+        (lexicon::identifier_lead(w) || lexicon::named_index(w), LABEL),
+    ]
+    .iter()
+    .filter(|(yes, _)| *yes)
+    .fold(0, |flags, (_, flag)| flags | flag)
 }
 
 /// The prefilter with its word memo; one per thread is plenty (see [`with`]). It also keeps

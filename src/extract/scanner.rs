@@ -25,8 +25,9 @@ pub(crate) struct Scanner<'a> {
     toks: Vec<Tok>,
     /// Tokens that are never part of a claim: times, dates, ordinals, identifiers.
     dead: Vec<bool>,
-    /// Words at which a claim may start ([`lx::claim_word`], through the memo).
-    opens: Vec<bool>,
+    /// What the lexicon says of each word token (the memo's flags: `prefilter::CLAIM_WORD`,
+    /// `MONTH`, `LABEL`); 0 for other tokens.
+    flags: Vec<u8>,
 }
 
 /// A scanner's buffers, kept between sentences (in the thread's [`Prefilter`]).
@@ -35,7 +36,7 @@ pub(crate) struct ScanBuffers {
     lower: String,
     toks: Vec<Tok>,
     dead: Vec<bool>,
-    opens: Vec<bool>,
+    flags: Vec<u8>,
 }
 
 /// A numeral: its tokens and value.
@@ -84,28 +85,28 @@ impl<'a> Scanner<'a> {
     /// The scanner of one sentence; `memo` answers the lexicon for its words and lends the
     /// buffers that [`Scanner::recycle`] gives back.
     pub(crate) fn new(text: &'a str, memo: &mut Prefilter) -> Scanner<'a> {
-        let ScanBuffers { mut lower, mut toks, mut dead, mut opens } =
+        let ScanBuffers { mut lower, mut toks, mut dead, mut flags } =
             std::mem::take(&mut memo.spare);
         tokenize_into(text, &mut toks);
         lower.clear();
         lower.push_str(text);
         lower.make_ascii_lowercase();
-        opens.clear();
-        opens.extend(toks.iter().map(|t| {
-            t.kind == TK::Word
-                && memo.word_flags(&lower[t.start..t.end]) & prefilter::CLAIM_WORD != 0
+        flags.clear();
+        flags.extend(toks.iter().map(|t| match t.kind {
+            TK::Word => memo.word_flags(&lower[t.start..t.end]),
+            _ => 0,
         }));
         dead.clear();
         dead.resize(toks.len(), false);
-        let mut s = Scanner { text, lower, toks, dead, opens };
+        let mut s = Scanner { text, lower, toks, dead, flags };
         s.mark_dead();
         s
     }
 
     /// Hands the buffers back for the next sentence.
     pub(crate) fn recycle(self, memo: &mut Prefilter) {
-        let Scanner { lower, toks, dead, opens, .. } = self;
-        memo.spare = ScanBuffers { lower, toks, dead, opens };
+        let Scanner { lower, toks, dead, flags, .. } = self;
+        memo.spare = ScanBuffers { lower, toks, dead, flags };
     }
 
     fn n(&self) -> usize {
@@ -252,10 +253,7 @@ impl<'a> Scanner<'a> {
                 } else {
                     i - 1
                 };
-                if p < i
-                    && self.is_word(p)
-                    && (lx::identifier_lead(self.w(p)) || lx::named_index(self.w(p)))
-                {
+                if p < i && self.has(p, prefilter::LABEL) {
                     dead = true;
                 }
                 if self.is_p(i - 1, "#") {
@@ -361,8 +359,13 @@ impl<'a> Scanner<'a> {
             return false;
         }
         let w = self.w(i);
-        lx::month(w)
+        self.has(i, prefilter::MONTH)
             || (matches!(w, "may" | "march") && self.raw(i).starts_with(char::is_uppercase))
+    }
+
+    /// Word token `i` has lexicon flag `flag` ([`Scanner::flags`]).
+    fn has(&self, i: usize, flag: u8) -> bool {
+        self.flags.get(i).is_some_and(|f| f & flag != 0)
     }
 
     /// Runs the scanner over the whole text.
@@ -401,7 +404,7 @@ impl<'a> Scanner<'a> {
             }
             Some(TK::Word) => {
                 let w = self.w(i);
-                self.opens[i]
+                self.has(i, prefilter::CLAIM_WORD)
                     && (lx::small(w).is_some()
                         || lx::hedge(w, self.w(i + 1), self.w(i + 2)).is_some()
                         || lx::opening_word(w))
