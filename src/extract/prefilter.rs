@@ -15,8 +15,12 @@ use super::scanner::ScanBuffers;
 
 /// Longest word the lexicon can know (`seventeenths`, `quadrillions` fit).
 const MAX_WORD: usize = 16;
+/// Longest word the memo holds: its slot's sixteenth byte holds the flags.
+const MAX_KEY: usize = MAX_WORD - 1;
 /// Memo slots: a power of two, in sets of two.
 const SLOTS: usize = 4096;
+/// The word's bytes in a slot; the top byte is its flags.
+const KEY_BITS: u128 = u128::MAX >> 8;
 
 const SKIP: u8 = 0;
 const FIGURE: u8 = 1;
@@ -45,15 +49,10 @@ static CLASS: [u8; 256] = {
     t
 };
 
-/// One memo slot: a lower-cased word of up to [`MAX_WORD`] bytes, zero-padded, its length
-/// (0 for an empty slot) and what the lexicon says of it ([`TRIGGER`], [`CLAIM_WORD`]).
-#[derive(Clone, Copy, Default)]
-struct Slot {
-    word: u128,
-    len: u8,
-    flags: u8,
-}
-
+/// A memo slot is one `u128`: a lower-cased word of up to [`MAX_KEY`] bytes, zero-padded (no
+/// word has a zero byte, so the bytes say the length too, and an empty slot, 0, matches no
+/// word), with what the lexicon says of it ([`TRIGGER`], [`CLAIM_WORD`] …) in the top byte.
+/// 16 bytes a slot keep the whole memo in 64 KB, near the core.
 /// [`lexicon::trigger_word`]: the word puts a sentence through the prefilter.
 const TRIGGER: u8 = 1;
 /// [`lexicon::claim_word`]: a claim may start at the word (the scanner asks).
@@ -80,16 +79,13 @@ fn lexicon_flags(w: &str) -> u8 {
 /// The prefilter with its word memo; one per thread is plenty (see [`with`]). It also keeps
 /// the scanner's buffers between sentences.
 pub(crate) struct Prefilter {
-    slots: Box<[Slot]>,
+    slots: Box<[u128]>,
     pub(crate) spare: ScanBuffers,
 }
 
 impl Default for Prefilter {
     fn default() -> Self {
-        Prefilter {
-            slots: vec![Slot::default(); SLOTS].into_boxed_slice(),
-            spare: ScanBuffers::default(),
-        }
+        Prefilter { slots: vec![0; SLOTS].into_boxed_slice(), spare: ScanBuffers::default() }
     }
 }
 
@@ -116,9 +112,7 @@ impl Prefilter {
                     let start = i;
                     i = letters_end(b, i);
                     let len = i - start;
-                    if (2..=MAX_WORD).contains(&len)
-                        && self.trigger_word(lower_key(b, start, len), len)
-                    {
+                    if (2..=MAX_WORD).contains(&len) && self.trigger_word(b, start, len) {
                         return true;
                     }
                 }
@@ -137,53 +131,56 @@ impl Prefilter {
         false
     }
 
-    /// [`lexicon::trigger_word`] of the word whose lower-cased, zero-padded bytes are `key`
-    /// ([`lower_key`]), memoized.
-    fn trigger_word(&mut self, key: u128, len: usize) -> bool {
-        self.flags(key, len) & TRIGGER != 0
+    /// [`lexicon::trigger_word`] of the ASCII letters `b[start..start + len]`, memoized.
+    fn trigger_word(&mut self, b: &[u8], start: usize, len: usize) -> bool {
+        let flags = if len <= MAX_KEY {
+            self.flags(lower_key(b, start, len))
+        } else {
+            // ASCII letters, so UTF-8.
+            let word = std::str::from_utf8(&b[start..start + len]).unwrap_or_default();
+            lexicon_flags(lexicon::lower(word, &mut [0; 24]))
+        };
+        flags & TRIGGER != 0
     }
 
-    /// The memoized [`lexicon_flags`] of `w`, a lower-case word.
-    pub(crate) fn word_flags(&mut self, w: &str) -> u8 {
-        let b = w.as_bytes();
-        if b.is_empty() || b.len() > MAX_WORD {
-            return lexicon_flags(w);
+    /// The memoized [`lexicon_flags`] of the word `b[start..end]`, lower case.
+    pub(crate) fn word_flags(&mut self, lower: &str, start: usize, end: usize) -> u8 {
+        let len = end - start;
+        if len == 0 || len > MAX_KEY {
+            return lexicon_flags(&lower[start..end]);
         }
-        let mut key = [0u8; MAX_WORD];
-        key[..b.len()].copy_from_slice(b);
-        self.flags(u128::from_le_bytes(key), b.len())
+        self.flags(key_at(lower.as_bytes(), start, len))
     }
 
-    /// The memo: `key` holds the `len` bytes of a lower-case word, zero-padded.
+    /// The memo: `key` holds a lower-case word of [`MAX_KEY`] bytes at most, zero-padded.
     #[inline(always)]
-    fn flags(&mut self, key: u128, len: usize) -> u8 {
+    fn flags(&mut self, key: u128) -> u8 {
         let mixed = (key as u64).wrapping_mul(0x9E37_79B9_7F4A_7C15)
-            ^ ((key >> 64) as u64).wrapping_mul(0xC2B2_AE3D_27D4_EB4F)
-            ^ len as u64;
-        // Two ways per set (one cache line), the most recently used first: two frequent
-        // words that hash alike no longer evict each other on every sentence.
+            ^ ((key >> 64) as u64).wrapping_mul(0xC2B2_AE3D_27D4_EB4F);
+        // Two ways per set, the most recently used first: two frequent words that hash alike
+        // do not evict each other on every sentence.
         let set = (mixed >> (64 - (SLOTS / 2).trailing_zeros())) as usize * 2;
         let ways = &mut self.slots[set..set + 2];
-        let hit = |s: &Slot| s.len as usize == len && s.word == key;
-        if hit(&ways[0]) {
-            return ways[0].flags;
+        if ways[0] & KEY_BITS == key {
+            return (ways[0] >> 120) as u8;
         }
-        if hit(&ways[1]) {
+        if ways[1] & KEY_BITS == key {
             ways.swap(0, 1);
-            return ways[0].flags;
+            return (ways[0] >> 120) as u8;
         }
-        let flags = Self::miss(key, len);
+        let flags = Self::miss(key);
         ways[1] = ways[0];
-        ways[0] = Slot { word: key, len: len as u8, flags };
+        ways[0] = key | u128::from(flags) << 120;
         flags
     }
 
     /// A word the memo does not hold: asks the lexicon (rarely: prose repeats its words).
     #[cold]
     #[inline(never)]
-    fn miss(key: u128, len: usize) -> u8 {
-        // Whole words of a `str` (or ASCII letters), so always UTF-8.
+    fn miss(key: u128) -> u8 {
         let word = key.to_le_bytes();
+        let len = word.iter().position(|&b| b == 0).unwrap_or(MAX_WORD);
+        // Whole words of a `str` (or ASCII letters), so always UTF-8.
         std::str::from_utf8(&word[..len]).map_or(0, lexicon_flags)
     }
 }
@@ -229,10 +226,10 @@ fn letter_bytes(v: u64) -> u64 {
     ascii & from_a & !past_z
 }
 
-/// The word of ASCII letters `b[start..start + len]` (`len` ≤ [`MAX_WORD`]), lower-cased and
-/// zero-padded to 16 bytes, as one little-endian integer: one load and two masks where 16
-/// bytes remain in the text, a copy near its end.
-fn lower_key(b: &[u8], start: usize, len: usize) -> u128 {
+/// The bytes `b[start..start + len]` (`len` ≤ [`MAX_WORD`]), zero-padded to 16 bytes, as one
+/// little-endian integer: one load and a mask where 16 bytes remain in the text, a copy near
+/// its end.
+fn key_at(b: &[u8], start: usize, len: usize) -> u128 {
     let raw = match b.get(start..start + MAX_WORD) {
         Some(chunk) => u128::from_le_bytes(chunk.try_into().unwrap_or([0; MAX_WORD])),
         None => {
@@ -241,9 +238,13 @@ fn lower_key(b: &[u8], start: usize, len: usize) -> u128 {
             u128::from_le_bytes(word)
         }
     };
-    let mask = MASKS[len.min(MAX_WORD)];
+    raw & MASKS[len.min(MAX_WORD)]
+}
+
+/// [`key_at`] of a word of ASCII letters, lower-cased.
+fn lower_key(b: &[u8], start: usize, len: usize) -> u128 {
     // Setting bit 5 lower-cases an ASCII letter, and every byte under the mask is one.
-    (raw | 0x2020_2020_2020_2020_2020_2020_2020_2020) & mask
+    (key_at(b, start, len) | 0x2020_2020_2020_2020_2020_2020_2020_2020) & MASKS[len.min(MAX_WORD)]
 }
 
 #[cfg(test)]
@@ -290,6 +291,33 @@ mod tests {
             assert!(p.triggered("hundreds"));
             assert!(!p.triggered("hundredsx"));
         }
+    }
+
+    #[test]
+    fn word_flags_agree_with_the_lexicon_at_every_length() {
+        let mut p = Prefilter::default();
+        let words = [
+            "a",
+            "an",
+            "one",
+            "march",
+            "section",
+            "hundred",
+            "approximately",
+            "seventeenths",
+            "internationally",
+            "responsibilities",
+            "é",
+            "café",
+            "thirteenthsxyzé",
+        ];
+        for _ in 0..2 {
+            for w in words {
+                let text = format!("x {w} y");
+                assert_eq!(p.word_flags(&text, 2, 2 + w.len()), lexicon_flags(w), "{w}");
+            }
+        }
+        assert!(!p.triggered("Responsibilities, internationally."));
     }
 
     #[test]

@@ -93,7 +93,7 @@ impl<'a> Scanner<'a> {
         lower.make_ascii_lowercase();
         flags.clear();
         flags.extend(toks.iter().map(|t| match t.kind {
-            TK::Word => memo.word_flags(&lower[t.start..t.end]),
+            TK::Word => memo.word_flags(&lower, t.start, t.end),
             _ => 0,
         }));
         dead.clear();
