@@ -15,20 +15,27 @@ pub(crate) fn sentences(text: &str) -> Vec<(usize, usize)> {
     let mut out = Vec::with_capacity(text.len() / 64 + 1);
     let mut start = 0;
     let mut i = 0;
+    // The next line break and the next `.`, `!` or `?` at or after `i`, each searched for
+    // again only once `i` has passed it.
+    let mut nl = memchr::memchr(b'\n', b).unwrap_or(b.len());
+    let mut mark = memchr::memchr3(b'.', b'!', b'?', b).unwrap_or(b.len());
     while i < b.len() {
         // Jump to the next byte that can end a sentence; only a sentence about to pass the
         // length cap needs every byte looked at.
         if i - start < MAX_SENTENCE {
-            let limit = (start + MAX_SENTENCE).min(b.len());
-            let hop = memchr::memchr3(b'.', b'!', b'?', &b[i..limit]);
-            let nl = memchr::memchr(b'\n', &b[i..hop.map_or(limit, |h| i + h)]);
-            match nl.or(hop) {
-                Some(k) => i += k,
-                None => {
-                    i = limit;
-                    continue;
-                }
+            if nl < i {
+                nl = memchr::memchr(b'\n', &b[i..]).map_or(b.len(), |k| i + k);
             }
+            if mark < i {
+                mark = memchr::memchr3(b'.', b'!', b'?', &b[i..]).map_or(b.len(), |k| i + k);
+            }
+            let limit = (start + MAX_SENTENCE).min(b.len());
+            let next = nl.min(mark);
+            if next >= limit {
+                i = limit;
+                continue;
+            }
+            i = next;
         }
         let c = b[i];
         let long = i - start;
