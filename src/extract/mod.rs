@@ -114,19 +114,48 @@ pub fn extract_source(source: &crate::sources::Source) -> Vec<Claim> {
 /// Every run of whitespace as one space, trimmed.
 pub fn collapse_whitespace(s: &str) -> String {
     // Most sentences are already collapsed: words apart by single spaces.
-    let b = s.as_bytes();
-    let collapsible = |(i, &c): (usize, &u8)| match c {
-        b'\t' | b'\n' | b'\r' | 0x0B | 0x0C => true,
-        b' ' => i == 0 || i + 1 == b.len() || b[i + 1] == b' ',
-        // Bytes that may start a wider whitespace character (U+0085, U+00A0, U+1680,
-        // U+2000–U+205F, U+3000), such as the `“` of a quote: look at the character.
-        0xC2 | 0xE1 | 0xE2 | 0xE3 => s[i..].chars().next().is_some_and(char::is_whitespace),
-        _ => false,
-    };
-    if !b.iter().enumerate().any(collapsible) {
+    if !collapsible(s) {
         return s.to_owned();
     }
     s.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// Whether [`collapse_whitespace`] changes `s`: whitespace at either end, two in a row, or
+/// any but a plain space. One table look-up a byte.
+fn collapsible(s: &str) -> bool {
+    const PLAIN: u8 = 0;
+    const SPACE: u8 = 1;
+    const OTHER_SPACE: u8 = 2;
+    const MAY_BE_SPACE: u8 = 3;
+    static CLASS: [u8; 256] = {
+        let mut t = [PLAIN; 256];
+        t[b' ' as usize] = SPACE;
+        let mut c = b'\t';
+        while c <= b'\r' {
+            t[c as usize] = OTHER_SPACE;
+            c += 1;
+        }
+        // Bytes that may start a wider whitespace character (U+0085, U+00A0, U+1680,
+        // U+2000–U+205F, U+3000), such as the `“` of a quote: the character decides.
+        t[0xC2] = MAY_BE_SPACE;
+        t[0xE1] = MAY_BE_SPACE;
+        t[0xE2] = MAY_BE_SPACE;
+        t[0xE3] = MAY_BE_SPACE;
+        t
+    };
+    // The start counts as whitespace, so a leading space is two in a row.
+    let mut after_space = true;
+    for (i, &c) in s.as_bytes().iter().enumerate() {
+        match CLASS[usize::from(c)] {
+            PLAIN => after_space = false,
+            SPACE if after_space => return true,
+            SPACE => after_space = true,
+            OTHER_SPACE => return true,
+            _ if s[i..].starts_with(char::is_whitespace) => return true,
+            _ => after_space = false,
+        }
+    }
+    after_space && !s.is_empty()
 }
 
 mod context;
