@@ -11,9 +11,8 @@
 
 use anyhow::Result;
 
-use super::common::collapse_whitespace;
 use crate::check::{normalized_report, push_decimal};
-use crate::extract::Claim;
+use crate::extract::{collapsed, Claim};
 use crate::normalize::Normalized;
 use crate::sources::Source;
 
@@ -74,14 +73,14 @@ impl<'s> ClaimWriter<'s> {
                 None => out.extend_from_slice(b"null"),
             }
         }
-        field(out, "currency", currency);
-        field(out, "hedge", claim.hedge.map(|h| h.as_str()));
-        field(out, "attributed_to", claim.attributed_to.as_deref());
+        field(out, b",\"currency\":", currency);
+        field(out, b",\"hedge\":", claim.hedge.map(|h| h.as_str()));
+        field(out, b",\"attributed_to\":", claim.attributed_to.as_deref());
         out.extend_from_slice(b",\"sentence\":");
         if self.span != Some(claim.sentence) {
             self.sentence.clear();
             let sentence = text.get(claim.sentence.0..claim.sentence.1).unwrap_or_default();
-            json_str(&mut self.sentence, &collapse_whitespace(sentence));
+            json_str(&mut self.sentence, &collapsed(sentence));
             self.span = Some(claim.sentence);
         }
         out.extend_from_slice(&self.sentence);
@@ -90,8 +89,8 @@ impl<'s> ClaimWriter<'s> {
             Some(n) => serde_json::to_writer(&mut *out, &normalized_report(claim.kind, n))?,
             None => out.extend_from_slice(b"null"),
         }
-        field(out, "unit", claim.unit.as_deref());
-        field(out, "hedge_word", claim.hedge_word.as_deref());
+        field(out, b",\"unit\":", claim.unit.as_deref());
+        field(out, b",\"hedge_word\":", claim.hedge_word.as_deref());
         out.extend_from_slice(b",\"restates\":");
         match claim.restates {
             Some(i) => out.extend_from_slice(itoa::Buffer::new().format(i).as_bytes()),
@@ -102,11 +101,9 @@ impl<'s> ClaimWriter<'s> {
     }
 }
 
-/// `,"key":"value"` or `,"key":null`.
-fn field(out: &mut Vec<u8>, key: &str, value: Option<&str>) {
-    out.extend_from_slice(b",\"");
-    out.extend_from_slice(key.as_bytes());
-    out.extend_from_slice(b"\":");
+/// `,"key":"value"` or `,"key":null`; `key` is written with its comma, quotes and colon.
+fn field(out: &mut Vec<u8>, key: &[u8], value: Option<&str>) {
+    out.extend_from_slice(key);
     match value {
         Some(s) => json_str(out, s),
         None => out.extend_from_slice(b"null"),

@@ -113,11 +113,17 @@ pub fn extract_source(source: &crate::sources::Source) -> Vec<Claim> {
 
 /// Every run of whitespace as one space, trimmed.
 pub fn collapse_whitespace(s: &str) -> String {
-    // Most sentences are already collapsed: words apart by single spaces.
-    if !collapsible(s) {
-        return s.to_owned();
+    collapsed(s).into_owned()
+}
+
+/// [`collapse_whitespace`], borrowing `s` when it has nothing to collapse (most sentences:
+/// words apart by single spaces).
+pub fn collapsed(s: &str) -> std::borrow::Cow<'_, str> {
+    if collapsible(s) {
+        s.split_whitespace().collect::<Vec<_>>().join(" ").into()
+    } else {
+        s.into()
     }
-    s.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
 /// Whether [`collapse_whitespace`] changes `s`: whitespace at either end, two in a row, or
