@@ -145,6 +145,20 @@ proptest! {
         prop_assert_eq!(super::collapse_whitespace(&s), slow);
     }
 
+    /// A digits token's value read straight from its digits is what parsing gives, scale
+    /// included (`65.90` keeps two places).
+    #[test]
+    fn small_decimals_are_parsed_decimals(raw in "\\.?[0-9]{1,12}([,.][0-9]{0,8}){0,3}\\.?") {
+        if let Some(v) = super::scanner::small_decimal(&raw) {
+            let mut s: String = raw.chars().filter(|c| c.is_ascii_digit() || *c == '.').collect();
+            if raw.starts_with('.') {
+                s.insert(0, '0');
+            }
+            let parsed: Decimal = s.parse().unwrap();
+            prop_assert_eq!((v, v.scale(), v.to_string()), (parsed, parsed.scale(), parsed.to_string()));
+        }
+    }
+
     /// (a) Any string at all: no panic, valid spans.
     #[test]
     fn arbitrary_strings_never_panic(text in any::<String>()) {

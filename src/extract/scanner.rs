@@ -30,6 +30,32 @@ pub(crate) struct Scanner<'a> {
     flags: Vec<u8>,
 }
 
+/// The value of a digits token (separators skipped) of at most 18 digits and one point
+/// inside it, from its digits and scale: what parsing the digits as a string gives, without
+/// building the string. `None` for anything else (the caller parses).
+pub(crate) fn small_decimal(raw: &str) -> Option<Decimal> {
+    let (mut mantissa, mut digits, mut scale, mut point) = (0u64, 0, 0, false);
+    for b in raw.bytes() {
+        match b {
+            b'0'..=b'9' => {
+                mantissa = mantissa * 10 + u64::from(b - b'0');
+                digits += 1;
+                scale += u32::from(point);
+            }
+            b'.' if point => return None,
+            b'.' => point = true,
+            _ => {}
+        }
+        if digits > 18 {
+            return None;
+        }
+    }
+    if digits == 0 || raw.ends_with('.') {
+        return None;
+    }
+    Some(Decimal::from_i128_with_scale(i128::from(mantissa), scale))
+}
+
 /// A scanner's buffers, kept between sentences (in the thread's [`Prefilter`]).
 #[derive(Default)]
 pub(crate) struct ScanBuffers {
@@ -154,6 +180,9 @@ impl<'a> Scanner<'a> {
 
     fn num_value(&self, i: usize) -> Option<Decimal> {
         let raw = self.raw(i);
+        if let Some(v) = small_decimal(raw) {
+            return Some(v);
+        }
         let mut s = String::with_capacity(raw.len() + 1);
         if raw.starts_with('.') {
             s.push('0');
