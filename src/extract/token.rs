@@ -201,18 +201,21 @@ fn scan_number(b: &[u8], mut i: usize) -> usize {
     // (`12,34,567`): two-digit groups ending in a three-digit one.
     if first > 0 && first <= 3 {
         // Collect the comma groups ahead, then accept them only as a whole valid pattern.
-        let mut groups = Vec::new();
+        let mut ahead = [0usize; 12];
+        let mut found = 0;
         let mut j = i;
         while b.get(j) == Some(&b',') {
             let n = digits_at(b, j + 1);
             // Only 2- and 3-digit groups can belong to a pattern, and no figure has more than
             // a dozen: looking further made `1,1,1,…` quadratic.
-            if !(2..=3).contains(&n) || groups.len() >= 12 {
+            if !(2..=3).contains(&n) || found >= ahead.len() {
                 break;
             }
-            groups.push(n);
+            ahead[found] = n;
+            found += 1;
             j += 1 + n;
         }
+        let groups = &ahead[..found];
         let western = groups.iter().take_while(|n| **n == 3).count();
         let indian = groups.len() >= 2
             && first <= 2
