@@ -200,7 +200,7 @@ static MASKS: [u128; MAX_WORD + 1] = {
 };
 
 /// The end of the run of ASCII letters at `b[i..]`, eight bytes at a time (SWAR).
-fn letters_end(b: &[u8], mut i: usize) -> usize {
+pub(crate) fn letters_end(b: &[u8], mut i: usize) -> usize {
     while let Some(chunk) = b.get(i..i + 8) {
         let v = u64::from_le_bytes(chunk.try_into().unwrap_or([0; 8]));
         let others = !letter_bytes(v) & HIGH_BITS;

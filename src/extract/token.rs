@@ -1,5 +1,6 @@
 //! The tokenizer: one pass over the bytes, splitting text into numbers, words, currency
 //! symbols and punctuation, each with its byte span and whether whitespace precedes it.
+use super::prefilter::letters_end;
 
 /// What a token is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -117,9 +118,7 @@ pub(crate) fn tokenize_into(text: &str, toks: &mut Vec<Tok>) {
                 nl = false;
                 continue;
             }
-            while i < b.len() && b[i].is_ascii_alphabetic() {
-                i += 1;
-            }
+            i = letters_end(b, i);
             // Non-ASCII letters continue a word (Zelenskyy's "ï", "é").
             while i < b.len() && b[i] >= 0x80 {
                 let ch = text[i..].chars().next().unwrap_or(' ');
@@ -127,9 +126,7 @@ pub(crate) fn tokenize_into(text: &str, toks: &mut Vec<Tok>) {
                     break;
                 }
                 i += ch.len_utf8();
-                while i < b.len() && b[i].is_ascii_alphabetic() {
-                    i += 1;
-                }
+                i = letters_end(b, i);
             }
             if b.get(i) == Some(&b'@') {
                 i = skip_to_space(b, i);
@@ -179,6 +176,9 @@ fn prev_is_digit(b: &[u8], i: usize) -> bool {
 }
 
 fn is_url_start(b: &[u8], i: usize) -> bool {
+    if !matches!(b[i] | 0x20, b'h' | b'w') {
+        return false;
+    }
     let rest = &b[i..];
     let lower = |p: &[u8]| rest.len() >= p.len() && rest[..p.len()].eq_ignore_ascii_case(p);
     (lower(b"http://") || lower(b"https://") || lower(b"www."))
