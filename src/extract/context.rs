@@ -313,24 +313,15 @@ const SPACE: u8 = 0;
 const PART: u8 = 1;
 const MARK: u8 = 2;
 const WIDE: u8 = 3;
-static WORD_BYTE: [u8; 256] = {
-    let mut t = [SPACE; 256];
-    let mut c = 0;
-    while c < 256 {
-        let b = c as u8;
-        t[c] = if b >= 0x80 {
-            WIDE
-        } else if b.is_ascii_alphanumeric() || matches!(b, b'.' | b'\'' | b'-' | b'&') {
-            PART
-        } else if matches!(b, b',' | b';' | b':' | b'"' | b'(' | b')') {
-            MARK
-        } else {
-            SPACE
-        };
-        c += 1;
-    }
-    t
-};
+static WORD_BYTE: [u8; 256] = byte_classes!(|b| if b >= 0x80 {
+    WIDE
+} else if b.is_ascii_alphanumeric() || matches!(b, b'.' | b'\'' | b'-' | b'&') {
+    PART
+} else if matches!(b, b',' | b';' | b':' | b'"' | b'(' | b')') {
+    MARK
+} else {
+    SPACE
+});
 
 fn is_clause_mark(w: &str) -> bool {
     matches!(w, "," | ";" | ":" | "\"" | "“" | "”" | "(" | ")" | "—" | "–")

@@ -8,6 +8,20 @@
 use rust_decimal::Decimal;
 use serde::Serialize;
 
+/// A table of 256 byte classes built at compile time: `byte_classes!(|b| class of b)`.
+macro_rules! byte_classes {
+    (|$b:ident| $class:expr) => {{
+        let mut table = [0u8; 256];
+        let mut i = 0;
+        while i < 256 {
+            let $b = i as u8;
+            table[i] = $class;
+            i += 1;
+        }
+        table
+    }};
+}
+
 /// What a claim measures.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
 #[serde(rename_all = "lowercase")]
@@ -133,22 +147,15 @@ fn collapsible(s: &str) -> bool {
     const SPACE: u8 = 1;
     const OTHER_SPACE: u8 = 2;
     const MAY_BE_SPACE: u8 = 3;
-    static CLASS: [u8; 256] = {
-        let mut t = [PLAIN; 256];
-        t[b' ' as usize] = SPACE;
-        let mut c = b'\t';
-        while c <= b'\r' {
-            t[c as usize] = OTHER_SPACE;
-            c += 1;
-        }
+    static CLASS: [u8; 256] = byte_classes!(|b| match b {
+        b' ' => SPACE,
+        b'\t'..=b'\r' => OTHER_SPACE,
         // Bytes that may start a wider whitespace character (U+0085, U+00A0, U+1680,
         // U+2000–U+205F, U+3000), such as the `“` of a quote: the character decides.
-        t[0xC2] = MAY_BE_SPACE;
-        t[0xE1] = MAY_BE_SPACE;
-        t[0xE2] = MAY_BE_SPACE;
-        t[0xE3] = MAY_BE_SPACE;
-        t
-    };
+        0xC2 | 0xE1..=0xE3 => MAY_BE_SPACE,
+        _ => PLAIN,
+    });
+
     // The start counts as whitespace, so a leading space is two in a row.
     let mut after_space = true;
     for (i, &c) in s.as_bytes().iter().enumerate() {

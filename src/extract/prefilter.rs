@@ -28,26 +28,17 @@ const LETTER: u8 = 2;
 const WIDE: u8 = 3;
 
 /// What each byte is to the prefilter.
-static CLASS: [u8; 256] = {
-    let mut t = [SKIP; 256];
-    let mut c = 0;
-    while c < 256 {
-        let b = c as u8;
-        t[c] = if b.is_ascii_digit() || b == b'$' {
-            FIGURE
-        } else if b.is_ascii_alphabetic() {
-            LETTER
-        } else if b >= 0xC0 {
-            // The first byte of a multi-byte character; continuation bytes (0x80–0xBF) are
-            // skipped with it.
-            WIDE
-        } else {
-            SKIP
-        };
-        c += 1;
-    }
-    t
-};
+static CLASS: [u8; 256] = byte_classes!(|b| if b.is_ascii_digit() || b == b'$' {
+    FIGURE
+} else if b.is_ascii_alphabetic() {
+    LETTER
+} else if b >= 0xC0 {
+    // The first byte of a multi-byte character; continuation bytes (0x80–0xBF) are skipped
+    // with it.
+    WIDE
+} else {
+    SKIP
+});
 
 /// A memo slot is one `u128`: a lower-cased word of up to [`MAX_KEY`] bytes, zero-padded (no
 /// word has a zero byte, so the bytes say the length too, and an empty slot, 0, matches no
