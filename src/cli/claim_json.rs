@@ -19,7 +19,7 @@ use crate::sources::Source;
 /// Writes the claims of one source; remembers what claims of the same source share.
 pub(crate) struct ClaimWriter<'s> {
     source: &'s Source,
-    /// `"source":"…",` with the name escaped.
+    /// `{"source":"…"`, the start of every object, with the name escaped.
     head: Vec<u8>,
     /// The sentence span whose JSON string is in `sentence`.
     span: Option<(usize, usize)>,
@@ -60,10 +60,13 @@ impl<'s> ClaimWriter<'s> {
         out.extend_from_slice(b",\"kind\":\"");
         out.extend_from_slice(claim.kind.as_str().as_bytes());
         out.push(b'"');
-        for (key, v) in
-            [(",\"value\":", claim.value), (",\"low\":", claim.low), (",\"high\":", claim.high)]
-        {
-            out.extend_from_slice(key.as_bytes());
+        let bounds = [
+            (&b",\"value\":"[..], claim.value),
+            (b",\"low\":", claim.low),
+            (b",\"high\":", claim.high),
+        ];
+        for (key, v) in bounds {
+            out.extend_from_slice(key);
             match v {
                 Some(v) => {
                     out.push(b'"');
