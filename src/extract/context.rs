@@ -185,6 +185,12 @@ fn is_abbreviation(text: &str, dot: usize) -> bool {
     ) || super::lexicon::month_abbreviation(word)
 }
 
+/// A lower-case word without which [`attributions`] finds nothing: `according` (to),
+/// `response` (in … to) or a speech verb.
+pub(crate) fn attribution_cue(w: &str) -> bool {
+    matches!(w, "according" | "response") || speech_verb(w)
+}
+
 /// Verbs that attribute a statement to the words before them (`Trump said`).
 fn speech_verb(w: &str) -> bool {
     // Most words fail on length, case or last letter before any comparison.
@@ -472,12 +478,14 @@ fn span_text(ws: &[Word<'_>], a: usize, b: usize, text: &str) -> Option<String> 
     (!t.is_empty()).then(|| super::collapse_whitespace(t))
 }
 
-/// Fills `sentence`, `attributed_to` and `restates` on claims found in `text`.
-pub(crate) fn annotate(text: &str, sents: &[(usize, usize)], claims: &mut [Claim]) {
+/// Fills `sentence`, `attributed_to` and `restates` on claims found in `text`. `cued[k]` is
+/// false for a sentence known to hold no [`attribution_cue`] word (so no speaker).
+pub(crate) fn annotate(text: &str, sents: &[(usize, usize)], cued: &[bool], claims: &mut [Claim]) {
     if claims.is_empty() {
         return;
     }
-    let mut cache: Vec<Option<Vec<Attribution>>> = vec![None; sents.len()];
+    let mut cache: Vec<Option<Vec<Attribution>>> =
+        cued.iter().map(|&cued| if cued { None } else { Some(Vec::new()) }).collect();
     for c in claims.iter_mut() {
         let idx = sents.partition_point(|s| s.1 <= c.start).min(sents.len().saturating_sub(1));
         if let Some(&s) = sents.get(idx) {

@@ -199,18 +199,22 @@ fn claims_in(
     filter: bool,
 ) -> Vec<Claim> {
     let mut claims = Vec::new();
-    for &(a, b) in sentences {
+    // Sentences the scanner read without an attribution cue need no attribution pass (with
+    // `filter`; without it, every sentence gets one, which the property tests compare).
+    let mut cued = vec![true; sentences.len()];
+    for (k, &(a, b)) in sentences.iter().enumerate() {
         if filter && !p.triggered(&text[a..b]) {
             continue;
         }
         let scanner = scanner::Scanner::new(&text[a..b], p);
         scanner.claims_into(a, &mut claims);
+        cued[k] = !filter || scanner.cued();
         scanner.recycle(p);
     }
     context::drop_restatements(text, &mut claims);
     context::drop_juxtaposed(text, &mut claims);
     context::accounting_negatives(text, &mut claims);
-    context::annotate(text, sentences, &mut claims);
+    context::annotate(text, sentences, &cued, &mut claims);
     claims
 }
 

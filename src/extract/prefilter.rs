@@ -53,6 +53,9 @@ pub(crate) const MONTH: u8 = 4;
 /// [`lexicon::identifier_lead`] or [`lexicon::named_index`]: a number after it is a label
 /// (`section 3`, `S&P 500`).
 pub(crate) const LABEL: u8 = 8;
+/// A word that attribution starts from (`according`, `response`, `said`, `told` …, in any
+/// case): a sentence without one names no speaker.
+pub(crate) const CUE: u8 = 16;
 
 /// What the lexicon says of a lower-case word, for the memo.
 fn lexicon_flags(w: &str) -> u8 {
@@ -61,6 +64,7 @@ fn lexicon_flags(w: &str) -> u8 {
         (lexicon::claim_word(w), CLAIM_WORD),
         (lexicon::month(w), MONTH),
         (lexicon::identifier_lead(w) || lexicon::named_index(w), LABEL),
+        (super::context::attribution_cue(w), CUE),
     ]
     .iter()
     .filter(|(yes, _)| *yes)

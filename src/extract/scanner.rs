@@ -26,8 +26,10 @@ pub(crate) struct Scanner<'a> {
     /// Tokens that are never part of a claim: times, dates, ordinals, identifiers.
     dead: Vec<bool>,
     /// What the lexicon says of each word token (the memo's flags: `prefilter::CLAIM_WORD`,
-    /// `MONTH`, `LABEL`); 0 for other tokens.
+    /// `MONTH`, `LABEL`, `CUE`); 0 for other tokens.
     flags: Vec<u8>,
+    /// The tokenizer skipped a URL or an e-mail address, whose words have no flags.
+    skipped: bool,
 }
 
 /// The value of a digits token (separators skipped) of at most 18 digits and one point
@@ -113,7 +115,7 @@ impl<'a> Scanner<'a> {
     pub(crate) fn new(text: &'a str, memo: &mut Prefilter) -> Scanner<'a> {
         let ScanBuffers { mut lower, mut toks, mut dead, mut flags } =
             std::mem::take(&mut memo.spare);
-        tokenize_into(text, &mut toks);
+        let skipped = tokenize_into(text, &mut toks);
         lower.clear();
         lower.push_str(text);
         lower.make_ascii_lowercase();
@@ -124,9 +126,15 @@ impl<'a> Scanner<'a> {
         }));
         dead.clear();
         dead.resize(toks.len(), false);
-        let mut s = Scanner { text, lower, toks, dead, flags };
+        let mut s = Scanner { text, lower, toks, dead, flags, skipped };
         s.mark_dead();
         s
+    }
+
+    /// Whether the sentence may name a speaker: it has an attribution cue word
+    /// ([`super::context::attribution_cue`]), or text the tokenizer skipped.
+    pub(crate) fn cued(&self) -> bool {
+        self.skipped || self.flags.iter().any(|f| f & prefilter::CUE != 0)
     }
 
     /// Hands the buffers back for the next sentence.

@@ -200,6 +200,29 @@ fn attribution() {
     assert_eq!(who("The US gave $350bn, said Trump.").as_deref(), Some("Trump"));
 }
 
+/// Sentences whose words hold no attribution cue skip the attribution pass; one with a
+/// cue only inside a URL (which the scanner skips) must not, nor one with a cue in capitals.
+#[test]
+fn attribution_cues_are_found_wherever_attribution_looks() {
+    for text in [
+        "It cost $5m, see https://example.org/said Reuters.",
+        "It cost $5m, SAID Reuters.",
+        "ACCORDING TO the IMF, it cost $5m.",
+        "It cost $5m, mail desk@said.org today.",
+        "It cost $5m in total.",
+    ] {
+        let gated: Vec<_> = extract(text).into_iter().map(|c| c.attributed_to).collect();
+        let full: Vec<_> =
+            super::extract_unfiltered(text).into_iter().map(|c| c.attributed_to).collect();
+        assert_eq!(gated, full, "{text}");
+    }
+    let who = |t: &str| extract(t).first().and_then(|c| c.attributed_to.clone());
+    assert_eq!(who("ACCORDING TO the IMF, it cost $5m.").as_deref(), Some("the IMF"));
+    // Attribution reads the URL's last path segment as a speaker; the gate must not hide it.
+    let url = who("It cost $5m, see https://example.org/said Reuters.");
+    assert_eq!(url.as_deref(), Some("example.org"));
+}
+
 #[test]
 fn not_claims() {
     for text in [

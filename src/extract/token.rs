@@ -77,7 +77,9 @@ pub(crate) fn tokenize(text: &str) -> Vec<Tok> {
 }
 
 /// The tokens of `text`, into `toks` (cleared first; a buffer reused sentence after sentence).
-pub(crate) fn tokenize_into(text: &str, toks: &mut Vec<Tok>) {
+/// Returns whether a URL or an e-mail address was skipped (its words are no tokens).
+pub(crate) fn tokenize_into(text: &str, toks: &mut Vec<Tok>) -> bool {
+    let mut skipped = false;
     let b = text.as_bytes();
     toks.clear();
     // Sentences with figures run about one token in four bytes.
@@ -116,6 +118,7 @@ pub(crate) fn tokenize_into(text: &str, toks: &mut Vec<Tok>) {
                 i = skip_to_space(b, i);
                 gap = false;
                 nl = false;
+                skipped = true;
                 continue;
             }
             i = letters_end(b, i);
@@ -132,6 +135,7 @@ pub(crate) fn tokenize_into(text: &str, toks: &mut Vec<Tok>) {
                 i = skip_to_space(b, i);
                 gap = false;
                 nl = false;
+                skipped = true;
                 continue;
             }
             kind = TK::Word;
@@ -169,6 +173,7 @@ pub(crate) fn tokenize_into(text: &str, toks: &mut Vec<Tok>) {
         gap = false;
         nl = false;
     }
+    skipped
 }
 
 fn prev_is_digit(b: &[u8], i: usize) -> bool {
