@@ -5,8 +5,9 @@
 //! non-ASCII numeric character or currency sign (`€`, `½`, `٣`), or a number word
 //! ([`lexicon::trigger_word`]: `two`, `half`, `billions`, `dozen` …). [`Prefilter::triggered`]
 //! answers in one pass over the bytes with a byte-class table. Words are looked up in a small
-//! two-way set-associative memo in front of the lexicon: prose repeats a few hundred words, so almost
-//! every word costs one 16-byte comparison instead of the lexicon's chain of string matches.
+//! two-way set-associative memo in front of the lexicon: prose repeats a few hundred words,
+//! so almost every word costs one 16-byte comparison instead of the lexicon's chain of string
+//! matches. The memo also answers the scanner's questions about words (see the flags below).
 //! The property tests check that the filter loses no claim (`extract` against
 //! `extract_unfiltered`).
 
@@ -40,10 +41,6 @@ static CLASS: [u8; 256] = byte_classes!(|b| if b.is_ascii_digit() || b == b'$' {
     SKIP
 });
 
-/// A memo slot is one `u128`: a lower-cased word of up to [`MAX_KEY`] bytes, zero-padded (no
-/// word has a zero byte, so the bytes say the length too, and an empty slot, 0, matches no
-/// word), with what the lexicon says of it ([`TRIGGER`], [`CLAIM_WORD`] …) in the top byte.
-/// 16 bytes a slot keep the whole memo in 64 KB, near the core.
 /// [`lexicon::trigger_word`]: the word puts a sentence through the prefilter.
 const TRIGGER: u8 = 1;
 /// [`lexicon::claim_word`]: a claim may start at the word (the scanner asks).
@@ -74,6 +71,10 @@ fn lexicon_flags(w: &str) -> u8 {
 /// The prefilter with its word memo; one per thread is plenty (see [`with`]). It also keeps
 /// the scanner's buffers between sentences.
 pub(crate) struct Prefilter {
+    /// A memo slot is one `u128`: a lower-cased word of up to [`MAX_KEY`] bytes, zero-padded
+    /// (no word has a zero byte, so the bytes say the length too, and an empty slot, 0,
+    /// matches no word), with what the lexicon says of it ([`TRIGGER`], [`CLAIM_WORD`] …) in
+    /// the top byte. 16 bytes a slot keep the whole memo in 64 KB, near the core.
     slots: Box<[u128]>,
     pub(crate) spare: ScanBuffers,
 }

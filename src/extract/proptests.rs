@@ -155,7 +155,10 @@ proptest! {
                 s.insert(0, '0');
             }
             let parsed: Decimal = s.parse().unwrap();
-            prop_assert_eq!((v, v.scale(), v.to_string()), (parsed, parsed.scale(), parsed.to_string()));
+            prop_assert_eq!(
+                (v, v.scale(), v.to_string()),
+                (parsed, parsed.scale(), parsed.to_string())
+            );
         }
     }
 
