@@ -157,7 +157,9 @@ fn process_file(path: &Path, opts: &Options) -> Result<FileResult> {
 }
 
 /// One claim as `extract` prints it: the report's CLAIM object plus the extractor's own
-/// fields.
+/// fields. The table and CSV are built from it; its serde form defines the JSON object, which
+/// `claim_json::ClaimWriter` writes without building it (a test holds the two to the same
+/// bytes).
 #[derive(Debug, Clone, Serialize)]
 pub(crate) struct ExtractedClaim {
     #[serde(flatten)]
