@@ -203,7 +203,7 @@ fn claims_in(
     // `filter`; without it, every sentence gets one, which the property tests compare).
     let mut cued = vec![true; sentences.len()];
     for (k, &(a, b)) in sentences.iter().enumerate() {
-        if filter && !p.triggered(&text[a..b]) {
+        if filter && !p.triggered(text, (a, b)) {
             continue;
         }
         let scanner = scanner::Scanner::new(&text[a..b], p);

@@ -112,25 +112,27 @@ pub(crate) fn with<R>(f: impl FnOnce(&mut Prefilter) -> R) -> R {
 }
 
 impl Prefilter {
-    /// Whether `s` has a digit, `$`, non-ASCII numeral or currency sign, or number word.
-    pub(crate) fn triggered(&mut self, s: &str) -> bool {
-        let b = s.as_bytes();
-        let mut i = 0;
-        while i < b.len() {
+    /// Whether the sentence `text[start..end]` has a digit, `$`, non-ASCII numeral or
+    /// currency sign, or number word. The text around the sentence is there to read words
+    /// with one 16-byte load, which near the end of a slice would need a copy.
+    pub(crate) fn triggered(&mut self, text: &str, (start, end): (usize, usize)) -> bool {
+        let b = text.as_bytes();
+        let mut i = start;
+        while i < end {
             match CLASS[b[i] as usize] {
                 SKIP => i += 1,
                 FIGURE => return true,
                 LETTER => {
-                    let start = i;
-                    i = letters_end(b, i);
-                    let len = i - start;
-                    if (2..=MAX_KEY).contains(&len) && self.trigger_word(lower_key(b, start, len)) {
+                    let first = i;
+                    i = letters_end(b, i).min(end);
+                    let len = i - first;
+                    if (2..=MAX_KEY).contains(&len) && self.trigger_word(lower_key(b, first, len)) {
                         return true;
                     }
                 }
                 _ => {
                     // `i` is a character boundary: it only ever moves past whole characters.
-                    let Some(c) = s[i..].chars().next() else { return false };
+                    let Some(c) = text[i..end].chars().next() else { return false };
                     if c.is_numeric()
                         || matches!(c, '€' | '£' | '¥' | '¢' | '¤' | '\u{20a0}'..='\u{20cf}')
                     {
@@ -295,7 +297,7 @@ mod tests {
             "Price: ½ off.",
             "Some ٣ items.",
         ] {
-            assert!(p.triggered(s), "{s:?}");
+            assert!(p.triggered(s, (0, s.len())), "{s:?}");
         }
     }
 
@@ -312,13 +314,19 @@ mod tests {
                 "a b c",
                 "supercalifragilisticexpialidocious words are long",
             ] {
-                assert!(!p.triggered(s), "{s:?}");
+                assert!(!p.triggered(s, (0, s.len())), "{s:?}");
             }
             // Words that share a memo slot's prefix or length still answer for themselves.
-            assert!(p.triggered("ten"));
-            assert!(!p.triggered("tea"));
-            assert!(p.triggered("hundreds"));
-            assert!(!p.triggered("hundredsx"));
+            assert!(p.triggered("ten", (0, 3)));
+            assert!(!p.triggered("tea", (0, 3)));
+            assert!(p.triggered("hundreds", (0, 8)));
+            assert!(!p.triggered("hundredsx", (0, 9)));
+            // Only the span counts; a word its end cuts is read as cut, as in a slice.
+            let text = "Two cats. The dog barked, ten times";
+            assert!(p.triggered(text, (0, 9)));
+            assert!(!p.triggered(text, (10, 25)));
+            assert!(p.triggered(text, (10, 29)));
+            assert!(!p.triggered(text, (10, 28)));
         }
     }
 
@@ -346,7 +354,8 @@ mod tests {
                 assert_eq!(p.word_flags(&text, 2, 2 + w.len()), lexicon_flags(w), "{w}");
             }
         }
-        assert!(!p.triggered("Responsibilities, internationally."));
+        let text = "Responsibilities, internationally.";
+        assert!(!p.triggered(text, (0, text.len())));
     }
 
     #[test]
@@ -371,7 +380,8 @@ mod tests {
         // The filter passes every trigger word, in any case.
         let mut p = Prefilter::default();
         for w in lexicon::TRIGGER_WORDS {
-            assert!(p.triggered(w) && p.triggered(&w.to_uppercase()), "{w:?}");
+            let upper = w.to_uppercase();
+            assert!(p.triggered(w, (0, w.len())) && p.triggered(&upper, (0, w.len())), "{w:?}");
         }
     }
 

@@ -124,9 +124,9 @@ fn plain_date(s: &str) -> Option<toml::value::Datetime> {
     let b = s.as_bytes();
     let digits = |r: std::ops::Range<usize>| -> Option<u16> {
         let part = b.get(r)?;
-        part.iter().all(u8::is_ascii_digit).then(|| {
-            part.iter().fold(0, |n, &d| n * 10 + u16::from(d - b'0'))
-        })
+        part.iter()
+            .all(u8::is_ascii_digit)
+            .then(|| part.iter().fold(0, |n, &d| n * 10 + u16::from(d - b'0')))
     };
     if b.len() != 10 || b[4] != b'-' || b[7] != b'-' {
         return None;
