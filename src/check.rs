@@ -449,7 +449,7 @@ pub fn claim_report(
     currency: Option<String>,
     normalized: Option<&Normalized>,
 ) -> ClaimReport {
-    let (line, column) = source.line_index.line_col_in(&source.text, claim.start);
+    let (line, column) = source.line_col(claim.start);
     let sentence = source.text.get(claim.sentence.0..claim.sentence.1).unwrap_or_default();
     ClaimReport {
         source: source.id.clone(),

@@ -14,7 +14,7 @@ use anyhow::Result;
 use crate::check::{normalized_report, push_decimal};
 use crate::extract::{collapsed, Claim};
 use crate::normalize::Normalized;
-use crate::sources::Source;
+use crate::sources::{LineCounter, Source};
 
 /// Writes the claims of one source; remembers what claims of the same source share.
 pub(crate) struct ClaimWriter<'s> {
@@ -24,13 +24,22 @@ pub(crate) struct ClaimWriter<'s> {
     /// The sentence span whose JSON string is in `sentence`.
     span: Option<(usize, usize)>,
     sentence: Vec<u8>,
+    /// Claims come in the order of the text: each one's line and column are counted on from
+    /// the last one's.
+    lines: LineCounter,
 }
 
 impl<'s> ClaimWriter<'s> {
     pub(crate) fn new(source: &'s Source) -> ClaimWriter<'s> {
         let mut head = b"{\"source\":".to_vec();
         json_str(&mut head, &source.id);
-        ClaimWriter { source, head, span: None, sentence: Vec::new() }
+        ClaimWriter {
+            source,
+            head,
+            span: None,
+            sentence: Vec::new(),
+            lines: LineCounter::default(),
+        }
     }
 
     /// Appends the object of `claim` (no separator, no newline). `currency` is the claim's
@@ -43,7 +52,7 @@ impl<'s> ClaimWriter<'s> {
         normalized: Option<&Normalized>,
     ) -> Result<()> {
         let text = &self.source.text;
-        let (line, column) = self.source.line_index.line_col_in(text, claim.start);
+        let (line, column) = self.lines.line_col(text, claim.start);
         out.extend_from_slice(&self.head);
         let numbers = [
             (&b",\"line\":"[..], line),

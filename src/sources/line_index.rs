@@ -70,9 +70,76 @@ impl LineIndex {
     }
 }
 
+/// Line and column (as [`LineIndex::line_col_in`] gives them) of offsets that come in
+/// increasing order, each counted on from the one before: one pass over the text for all of
+/// them, and no index to build. An offset before the last starts again from the top.
+#[derive(Debug, Clone)]
+pub struct LineCounter {
+    offset: usize,
+    line: usize,
+    column: usize,
+}
+
+impl Default for LineCounter {
+    fn default() -> Self {
+        LineCounter { offset: 0, line: 1, column: 1 }
+    }
+}
+
+impl LineCounter {
+    /// `(line, column)` of `offset` in `text`, a character boundary, both 1-based.
+    pub fn line_col(&mut self, text: &str, offset: usize) -> (usize, usize) {
+        let offset = offset.min(text.len());
+        if offset < self.offset {
+            *self = LineCounter::default();
+        }
+        let seen = &text.as_bytes()[self.offset..offset];
+        // Characters of `text[from..offset]`: `str`'s count, a word at a time, where both
+        // ends are character boundaries (claims' offsets always are).
+        let chars = |from: usize| {
+            text.get(from..offset)
+                .map_or_else(|| count_chars(&text.as_bytes()[from..offset]), |s| s.chars().count())
+        };
+        match memchr::memrchr(b'\n', seen) {
+            None => self.column += chars(self.offset),
+            Some(last) => {
+                self.line += memchr::memchr_iter(b'\n', seen).count();
+                self.column = chars(self.offset + last + 1) + 1;
+            }
+        }
+        self.offset = offset;
+        (self.line, self.column)
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    proptest::proptest! {
+        /// Counting on from the last offset gives what the index gives, in any order.
+        #[test]
+        fn counting_on_agrees_with_the_index(
+            pieces in proptest::collection::vec(
+                proptest::sample::select(vec!["a", "b c", "\n", "\r\n", "€", "é", "  ", "\n\n"]),
+                0..60),
+            picks in proptest::collection::vec(0..1000usize, 0..12),
+        ) {
+            let text: String = pieces.concat();
+            let idx = LineIndex::new(&text);
+            let bounds: Vec<usize> =
+                (0..=text.len()).filter(|&o| text.is_char_boundary(o)).collect();
+            let mut sorted: Vec<usize> = picks.iter().map(|p| bounds[p % bounds.len()]).collect();
+            sorted.sort_unstable();
+            // In order (the common case), then as picked (going back starts again).
+            for offsets in [sorted, picks.iter().map(|p| bounds[p % bounds.len()]).collect()] {
+                let mut counter = LineCounter::default();
+                for o in offsets {
+                    proptest::prop_assert_eq!(counter.line_col(&text, o), idx.line_col_in(&text, o));
+                }
+            }
+        }
+    }
 
     #[test]
     fn lines_and_char_columns() {

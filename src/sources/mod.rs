@@ -12,7 +12,7 @@ mod front_matter;
 mod line_index;
 
 pub use front_matter::{FrontMatter, FrontMatterError};
-pub use line_index::LineIndex;
+pub use line_index::{LineCounter, LineIndex};
 
 use std::io::Read;
 use std::path::{Path, PathBuf};
@@ -38,7 +38,9 @@ pub struct Source {
     /// Byte offset where the body starts (after front matter and any BOM).
     pub body_start: usize,
     pub meta: SourceMeta,
-    pub line_index: LineIndex,
+    /// Built on first use: `extract`'s JSON counts lines on from claim to claim
+    /// ([`LineCounter`]) and never needs it.
+    line_index: std::sync::OnceLock<LineIndex>,
 }
 
 impl Source {
@@ -56,8 +58,13 @@ impl Source {
             meta = parsed.into_meta();
             body_start += fm.body_start;
         }
-        let line_index = LineIndex::new(&text);
+        let line_index = std::sync::OnceLock::new();
         Ok(Source { path: PathBuf::from(&id), id, text, body_start, meta, line_index })
+    }
+
+    /// `(line, column)` of a byte offset, both 1-based; columns count characters.
+    pub fn line_col(&self, offset: usize) -> (usize, usize) {
+        self.line_index.get_or_init(|| LineIndex::new(&self.text)).line_col_in(&self.text, offset)
     }
 
     /// The text that claims are extracted from.
