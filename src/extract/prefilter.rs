@@ -4,12 +4,13 @@
 //! extraction's speed. A sentence can hold a claim only if it has an ASCII digit, a `$`, a
 //! non-ASCII numeric character or currency sign (`€`, `½`, `٣`), or a number word
 //! ([`lexicon::trigger_word`]: `two`, `half`, `billions`, `dozen` …). [`Prefilter::triggered`]
-//! answers in one pass over the bytes with a byte-class table. Words are looked up in a small
-//! two-way set-associative memo in front of the lexicon: prose repeats a few hundred words,
-//! so almost every word costs one 16-byte comparison instead of the lexicon's chain of string
-//! matches. The memo also answers the scanner's questions about words (see the flags below).
-//! The property tests check that the filter loses no claim (`extract` against
-//! `extract_unfiltered`).
+//! answers in one pass over the bytes with a byte-class table. Each word is first tested
+//! against a 4 KB Bloom filter over [`lexicon::TRIGGER_WORDS`], which turns away almost every
+//! word of prose; the few it lets through are looked up in a small two-way set-associative
+//! memo in front of the lexicon (prose repeats a few hundred words, so a look-up is one
+//! 16-byte comparison, not the lexicon's chain of string matches). The memo also answers the
+//! scanner's questions about words (see the flags below). The property tests check that the
+//! filter loses no claim (`extract` against `extract_unfiltered`).
 
 use super::lexicon;
 use super::scanner::ScanBuffers;
