@@ -3,220 +3,43 @@
 
 use super::{CurrencyCue, Hedge};
 
-/// `zero` … `ninety`: the value of a cardinal number word below one hundred.
 /// A word (lower case) that can be part of a claim without a digit: number words, scales,
 /// fractions, vague quantities. A sentence with none of these, no digit and no currency sign
 /// holds no claim, so the scanner skips it (`extract::prefilter`).
 pub(crate) fn trigger_word(w: &str) -> bool {
-    small(w).is_some()
-        || scale(w).is_some()
-        || vague_plural(w).is_some()
-        || vague_quantifier(w).is_some()
-        || denominator(w).is_some()
-        || matches!(
-            w,
-            "half"
-                | "halves"
-                | "quarter"
-                | "quarters"
-                | "dozen"
-                | "dozens"
-                | "score"
-                | "scores"
-                | "couple"
-                | "pair"
-                | "gross"
-                | "several"
-                | "few"
-                | "multiple"
-                | "tens"
-                // "a penny", "a buck", "a grand": an amount with no numeral at all.
-                | "penny"
-                | "pennies"
-                | "pence"
-                | "cent"
-                | "cents"
-                | "nickel"
-                | "dime"
-                | "buck"
-                | "bucks"
-                | "quid"
-                | "grand"
-                | "dollar"
-                | "euro"
-                | "pound"
-                | "yen"
-                | "rupee"
-                | "franc"
-        )
+    TRIGGER_WORDS.binary_search(&w).is_ok()
 }
 
-/// Every word [`trigger_word`] accepts, spelled out so the prefilter can build its bit filter
-/// from them. The test `trigger_words_list_every_trigger` holds the two together: every word
-/// [`trigger_word`] accepts is a word of this file with or without a final `s` (it matches
-/// string literals, and [`denominator`] strips one `s`), and the test tries all of those.
+/// The words of [`trigger_word`], sorted; the prefilter builds its Bloom filter from them.
+/// They are every word that [`small`], [`scale`], [`vague_plural`], [`vague_quantifier`] and
+/// [`denominator`] read (a test tries every word of this file, with and without a final `s`,
+/// against those), and words that make an amount with no numeral around them: `half`,
+/// `quarter`, `dozen`, `score`, `couple`, `pair`, `gross`, and money words ("a penny", "a
+/// buck", "a grand", "a dollar", "a franc").
+#[rustfmt::skip]
 pub(crate) const TRIGGER_WORDS: [&str; 159] = [
-    "bil",
-    "billion",
-    "billions",
-    "billionth",
-    "billionths",
-    "bln",
-    "bn",
-    "buck",
-    "bucks",
-    "cent",
-    "cents",
-    "couple",
-    "cr",
-    "crore",
-    "crores",
-    "dime",
-    "dollar",
-    "dozen",
-    "dozens",
-    "eight",
-    "eighteen",
-    "eighteenth",
-    "eighteenths",
-    "eighth",
-    "eighths",
-    "eightieth",
-    "eightieths",
-    "eighty",
-    "eleven",
-    "eleventh",
-    "elevenths",
-    "euro",
-    "few",
-    "fifteen",
-    "fifteenth",
-    "fifteenths",
-    "fifth",
-    "fifths",
-    "fiftieth",
-    "fiftieths",
-    "fifty",
-    "five",
-    "fortieth",
-    "fortieths",
-    "forty",
-    "four",
-    "fourteen",
-    "fourteenth",
-    "fourteenths",
-    "fourth",
-    "fourths",
-    "fourty",
-    "franc",
-    "grand",
-    "gross",
-    "half",
-    "halfs",
-    "halve",
-    "halves",
-    "hundred",
-    "hundreds",
-    "hundredth",
-    "hundredths",
-    "koti",
-    "krore",
-    "krores",
-    "lac",
-    "lacs",
-    "lakh",
-    "lakhs",
-    "lkh",
-    "lkhs",
-    "mil",
-    "million",
-    "millions",
-    "millionth",
-    "millionths",
-    "mio",
-    "mln",
-    "mm",
-    "mn",
-    "multiple",
-    "naught",
-    "nickel",
-    "nil",
-    "nine",
-    "nineteen",
-    "nineteenth",
-    "nineteenths",
-    "ninetieth",
-    "ninetieths",
-    "ninety",
-    "ninth",
-    "ninths",
-    "nought",
-    "one",
-    "pair",
-    "pence",
-    "pennies",
-    "penny",
-    "pound",
-    "quarter",
-    "quarters",
-    "quid",
-    "rupee",
-    "score",
-    "scores",
-    "seven",
-    "seventeen",
-    "seventeenth",
-    "seventeenths",
-    "seventh",
-    "sevenths",
-    "seventieth",
-    "seventieths",
-    "seventy",
-    "several",
-    "six",
-    "sixteen",
-    "sixteenth",
-    "sixteenths",
-    "sixth",
-    "sixths",
-    "sixtieth",
-    "sixtieths",
-    "sixty",
-    "ten",
-    "tens",
-    "tenth",
-    "tenths",
-    "third",
-    "thirds",
-    "thirteen",
-    "thirteenth",
-    "thirteenths",
-    "thirtieth",
-    "thirtieths",
-    "thirty",
-    "thousand",
-    "thousands",
-    "thousandth",
-    "thousandths",
-    "three",
-    "tln",
-    "tn",
-    "trillion",
-    "trillions",
-    "trillionth",
-    "trillionths",
-    "trn",
-    "twelfth",
-    "twelfths",
-    "twelve",
-    "twentieth",
-    "twentieths",
-    "twenty",
-    "two",
-    "yen",
-    "zero",
+    "bil", "billion", "billions", "billionth", "billionths", "bln", "bn", "buck", "bucks", "cent",
+    "cents", "couple", "cr", "crore", "crores", "dime", "dollar", "dozen", "dozens", "eight",
+    "eighteen", "eighteenth", "eighteenths", "eighth", "eighths", "eightieth", "eightieths",
+    "eighty", "eleven", "eleventh", "elevenths", "euro", "few", "fifteen", "fifteenth",
+    "fifteenths", "fifth", "fifths", "fiftieth", "fiftieths", "fifty", "five", "fortieth",
+    "fortieths", "forty", "four", "fourteen", "fourteenth", "fourteenths", "fourth", "fourths",
+    "fourty", "franc", "grand", "gross", "half", "halfs", "halve", "halves", "hundred", "hundreds",
+    "hundredth", "hundredths", "koti", "krore", "krores", "lac", "lacs", "lakh", "lakhs", "lkh",
+    "lkhs", "mil", "million", "millions", "millionth", "millionths", "mio", "mln", "mm", "mn",
+    "multiple", "naught", "nickel", "nil", "nine", "nineteen", "nineteenth", "nineteenths",
+    "ninetieth", "ninetieths", "ninety", "ninth", "ninths", "nought", "one", "pair", "pence",
+    "pennies", "penny", "pound", "quarter", "quarters", "quid", "rupee", "score", "scores",
+    "seven", "seventeen", "seventeenth", "seventeenths", "seventh", "sevenths", "seventieth",
+    "seventieths", "seventy", "several", "six", "sixteen", "sixteenth", "sixteenths", "sixth",
+    "sixths", "sixtieth", "sixtieths", "sixty", "ten", "tens", "tenth", "tenths", "third",
+    "thirds", "thirteen", "thirteenth", "thirteenths", "thirtieth", "thirtieths", "thirty",
+    "thousand", "thousands", "thousandth", "thousandths", "three", "tln", "tn", "trillion",
+    "trillions", "trillionth", "trillionths", "trn", "twelfth", "twelfths", "twelve", "twentieth",
+    "twentieths", "twenty", "two", "yen", "zero",
 ];
 
+/// `zero` … `ninety`: the value of a cardinal number word below one hundred.
 pub(crate) fn small(w: &str) -> Option<u32> {
     Some(match w {
         "zero" | "nought" | "naught" | "nil" => 0,
