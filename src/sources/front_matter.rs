@@ -76,8 +76,8 @@ impl FrontMatter {
         Ok(fm)
     }
 
-    /// The front matter nearly every source has, read without a TOML parser (which took a
-    /// fifth of `extract`'s time on a corpus of 4 KB files): lines of `key = "text"` or
+    /// The front matter nearly every source has, read without a TOML parser (which took 3 to
+    /// 5% of `extract`'s time on a corpus of 4 KB files): lines of `key = "text"` or
     /// `published = YYYY-MM-DD`, each key once, blank lines between. Anything else (a
     /// comment, an escape, another key, a bad date) is `None`, and [`Self::parse`] leaves it
     /// to the TOML parser, so the answer and every error message are the parser's. A test

@@ -316,6 +316,18 @@ mod tests {
     use super::*;
 
     #[test]
+    fn files_are_read_whole_at_every_size_around_the_first_read() {
+        let dir = tempfile::tempdir().unwrap();
+        for len in [0, 1, READ_AHEAD - 1, READ_AHEAD, READ_AHEAD + 1, 5 * READ_AHEAD + 7] {
+            let text: String = "é and 5%\n".chars().cycle().take(len).collect();
+            let path = dir.path().join(format!("{len}.txt"));
+            std::fs::write(&path, &text).unwrap();
+            let source = load(&path, &mut Vec::new()).unwrap().unwrap();
+            assert_eq!(source.text, text, "{len} characters");
+        }
+    }
+
+    #[test]
     fn invalid_utf8_names_the_offset() {
         let mut w = Vec::new();
         let err = decode("a.txt", b"ok \xff bad".to_vec(), &mut w).unwrap_err();
