@@ -1,189 +1,9 @@
-//! Context around claims: sentence boundaries, attribution (`according to X`, `X said`,
-//! `said X`, `X told AFP`) and inline conversions (`114.2 billion euros ($119.8 billion)`).
+//! Context around claims: attribution (`according to X`, `X said`, `said X`, `X told AFP`),
+//! inline conversions (`114.2 billion euros ($119.8 billion)`) and the claims that context
+//! drops or changes (restatements, juxtaposed figures, accounting negatives).
 
 use super::lexicon::lower;
 use super::{Claim, Kind};
-
-/// Sentence spans of `text`, in order, covering every non-blank stretch.
-/// Longest sentence, in bytes, before [`sentences`] cuts at whitespace (news sentences are
-/// rarely a tenth of this). A claim straddling a cut gets its sentence widened to cover it.
-pub(crate) const MAX_SENTENCE: usize = 1000;
-
-pub(crate) fn sentences(text: &str) -> Vec<(usize, usize)> {
-    let b = text.as_bytes();
-    // Sentences of news text are 100–200 bytes: one allocation for most texts.
-    let mut out = Vec::with_capacity(text.len() / 64 + 1);
-    let mut start = 0;
-    let mut i = 0;
-    // The next line break and the next `.`, `!` or `?` at or after `i`, each searched for
-    // again only once `i` has passed it.
-    let mut nl = memchr::memchr(b'\n', b).unwrap_or(b.len());
-    let mut mark = memchr::memchr3(b'.', b'!', b'?', b).unwrap_or(b.len());
-    while i < b.len() {
-        // Jump to the next byte that can end a sentence; only a sentence about to pass the
-        // length cap needs every byte looked at.
-        if i - start < MAX_SENTENCE {
-            if nl < i {
-                nl = memchr::memchr(b'\n', &b[i..]).map_or(b.len(), |k| i + k);
-            }
-            if mark < i {
-                mark = memchr::memchr3(b'.', b'!', b'?', &b[i..]).map_or(b.len(), |k| i + k);
-            }
-            let limit = (start + MAX_SENTENCE).min(b.len());
-            let next = nl.min(mark);
-            if next >= limit {
-                i = limit;
-                continue;
-            }
-            i = next;
-        }
-        let c = b[i];
-        let long = i - start;
-        let boundary_end = match c {
-            b'\n' => Some(i),
-            // Text with no sentence ends (a table dump, a generated line) is cut into pieces
-            // of about MAX_SENTENCE bytes, at whitespace if it has any: every claim's JSON
-            // line carries its sentence, so unbounded sentences make output quadratic.
-            b' ' | b'\t' if long >= MAX_SENTENCE => Some(i),
-            // Without whitespace, before any other non-alphanumeric ASCII byte, never inside
-            // a word or a run of digits (a million-digit number stays one token).
-            _ if long >= 2 * MAX_SENTENCE && c.is_ascii() && !c.is_ascii_alphanumeric() => Some(i),
-            b'.' | b'!' | b'?' => {
-                // Include closing quotes and brackets after the mark.
-                let mut j = i + 1;
-                while j < b.len() {
-                    let rest = &text[j..];
-                    let ch = rest.chars().next().unwrap_or(' ');
-                    if matches!(ch, '"' | '\'' | '”' | '’' | ')' | ']') {
-                        j += ch.len_utf8();
-                    } else {
-                        break;
-                    }
-                }
-                let next_space = b.get(j).is_none_or(|c| c.is_ascii_whitespace());
-                if next_space
-                    && !(c == b'.' && is_abbreviation(text, i))
-                    && next_starts_sentence(text, j)
-                {
-                    Some(j)
-                } else {
-                    None
-                }
-            }
-            _ => None,
-        };
-        if let Some(end) = boundary_end {
-            push_trimmed(text, start, end, &mut out);
-            start = end;
-            i = end.max(i + 1);
-            continue;
-        }
-        i += 1;
-    }
-    push_trimmed(text, start, b.len(), &mut out);
-    out
-}
-
-fn push_trimmed(text: &str, start: usize, end: usize, out: &mut Vec<(usize, usize)>) {
-    let s = &text[start..end];
-    // ASCII whitespace first; only a non-ASCII byte or a vertical tab (whitespace to Unicode,
-    // not to `trim_ascii`) at either edge needs Unicode's trim.
-    let b = s.as_bytes();
-    let mut lead = b.len() - s.trim_ascii_start().len();
-    let mut trail = b.len() - s.trim_ascii_end().len();
-    let unicode = |c: &u8| !c.is_ascii() || *c == 0x0B;
-    if b.get(lead).is_some_and(unicode) || b.len() > trail && unicode(&b[b.len() - trail - 1]) {
-        lead = s.len() - s.trim_start().len();
-        trail = s.len() - s.trim_end().len();
-    }
-    if lead + trail < s.len() {
-        out.push((start + lead, end - trail));
-    }
-}
-
-/// After whitespace, does a new sentence start (capital letter, digit, quote, or end)?
-fn next_starts_sentence(text: &str, j: usize) -> bool {
-    let rest = text[j..].trim_start();
-    match rest.chars().next() {
-        None => true,
-        Some(c) => {
-            c.is_uppercase()
-                || c.is_ascii_digit()
-                || matches!(c, '"' | '“' | '‘' | '\'' | '(' | '$' | '€' | '£')
-        }
-    }
-}
-
-/// `U.S.`, `Mr.`, `Jan.`, `e.g.`, an initial: a period that does not end a sentence.
-fn is_abbreviation(text: &str, dot: usize) -> bool {
-    let before = &text[..dot];
-    // The word before the point: back to whitespace, `(` or `"`. ASCII bytes are looked at
-    // one by one; at any other byte the separator may be wider than a byte (a no-break
-    // space), so characters are decoded.
-    let b = before.as_bytes();
-    let mut k = b.len();
-    while k > 0 && b[k - 1].is_ascii() && !matches!(b[k - 1], b'\t'..=b'\r' | b' ' | b'(' | b'"') {
-        k -= 1;
-    }
-    let word_start = if k > 0 && !b[k - 1].is_ascii() {
-        before
-            .char_indices()
-            .rfind(|&(_, c)| c.is_whitespace() || c == '(' || c == '"')
-            .map_or(0, |(p, c)| p + c.len_utf8())
-    } else {
-        k
-    };
-    let word = &before[word_start..];
-    // No abbreviation below is longer than `approx`; most words before a point are.
-    if word.len() > 6 && !word.contains('.') {
-        return false;
-    }
-    if word.is_empty() {
-        return false;
-    }
-    // Single letters and dotted initialisms: U.S, e.g, J.
-    if word.chars().count() == 1 || word.contains('.') {
-        return word.chars().next().is_some_and(|c| c.is_alphabetic());
-    }
-    let mut buf = [0; 24];
-    let word = lower(word, &mut buf);
-    matches!(
-        word,
-        "mr" | "mrs"
-            // Currency and number abbreviations written with a point: `Rs. 20`, `No. 5`.
-            | "rs"
-            | "re"
-            | "dhs"
-            | "nos"
-            | "ms"
-            | "dr"
-            | "prof"
-            | "st"
-            | "gen"
-            | "sen"
-            | "rep"
-            | "gov"
-            | "lt"
-            | "col"
-            | "capt"
-            | "sgt"
-            | "jr"
-            | "sr"
-            | "inc"
-            | "corp"
-            | "co"
-            | "ltd"
-            | "no"
-            | "vs"
-            | "approx"
-            | "est"
-            | "fig"
-            | "vol"
-            | "pp"
-            | "nr"
-            | "nrs"
-    ) || super::lexicon::month_abbreviation(word)
-}
 
 /// A lower-case word without which [`attributions`] finds nothing: `according` (to),
 /// `response` (in … to) or a speech verb.
@@ -484,8 +304,12 @@ pub(crate) fn annotate(text: &str, sents: &[(usize, usize)], cued: &[bool], clai
     if claims.is_empty() {
         return;
     }
-    let mut cache: Vec<Option<Vec<Attribution>>> =
+    let mut cache: Vec<Attributions> =
         cued.iter().map(|&cued| if cued { None } else { Some(Vec::new()) }).collect();
+    // Pronoun speakers look back two sentences, which `sents` (the sentences scanned) may
+    // lack: all the text's sentences, split when first needed.
+    let mut all: Option<Vec<(usize, usize)>> = None;
+    let mut all_cache: Vec<Attributions> = Vec::new();
     for c in claims.iter_mut() {
         let idx = sents.partition_point(|s| s.1 <= c.start).min(sents.len().saturating_sub(1));
         if let Some(&s) = sents.get(idx) {
@@ -494,12 +318,19 @@ pub(crate) fn annotate(text: &str, sents: &[(usize, usize)], cued: &[bool], clai
             // two sentences before.
             let mut speaker = nearest(&mut cache, sents, text, idx, c.start, false);
             if speaker.as_deref().is_some_and(pronoun) {
+                let all = all.get_or_insert_with(|| {
+                    let all = super::sentence::sentences(text);
+                    all_cache = all.iter().map(|_| None).collect();
+                    all
+                });
+                let idx = all.partition_point(|s| s.1 <= c.start).min(all.len().saturating_sub(1));
                 for back in 1..=2 {
                     if idx < back {
                         break;
                     }
                     // Only people who speak (`X said`), not documents (`according to the report`).
-                    if let Some(p) = nearest(&mut cache, sents, text, idx - back, usize::MAX, true)
+                    if let Some(p) =
+                        nearest(&mut all_cache, all, text, idx - back, usize::MAX, true)
                     {
                         if !pronoun(&p) {
                             speaker = Some(p);
@@ -641,8 +472,11 @@ fn plain_numeral(s: &str) -> bool {
         })
 }
 
+/// A sentence's attributions, once found ([`attributions`]).
+type Attributions = Option<Vec<Attribution>>;
+
 fn nearest(
-    cache: &mut [Option<Vec<Attribution>>],
+    cache: &mut [Attributions],
     sents: &[(usize, usize)],
     text: &str,
     idx: usize,
@@ -659,41 +493,6 @@ fn nearest(
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    fn sents(t: &str) -> Vec<&str> {
-        sentences(t).into_iter().map(|(a, b)| &t[a..b]).collect()
-    }
-
-    #[test]
-    fn an_abbreviation_after_a_no_break_space() {
-        // Found by the property tests: `\u{a0}Mr.` sliced inside the no-break space.
-        assert_eq!(sents("\u{a0}Mr.\t0$"), vec!["Mr.\t0$"]);
-    }
-
-    #[test]
-    fn endless_sentences_are_cut_into_bounded_pieces() {
-        let text = "between 5 and ".repeat(1000);
-        let parts = sentences(&text);
-        assert!(parts.len() >= text.len() / MAX_SENTENCE - 1, "{}", parts.len());
-        assert!(parts.iter().all(|(a, b)| b - a <= MAX_SENTENCE + 1));
-        let solid = "$5bn".repeat(2000);
-        assert!(sentences(&solid).iter().all(|(a, b)| b - a <= 2 * MAX_SENTENCE + 4));
-        let digits = "9".repeat(10_000);
-        assert_eq!(sentences(&digits), vec![(0, digits.len())]);
-    }
-
-    #[test]
-    fn sentences_are_trimmed_of_unicode_whitespace_too() {
-        assert_eq!(sents("\u{b}\u{a0} A b.\u{2009}\n C d. \u{b}"), vec!["A b.", "C d."]);
-    }
-
-    #[test]
-    fn splits_sentences_but_not_abbreviations() {
-        assert_eq!(
-            sents("The U.S. gave $5bn. Mr. Smith said so! Next line\nnew one"),
-            vec!["The U.S. gave $5bn.", "Mr. Smith said so!", "Next line", "new one"]
-        );
-    }
 
     fn who(t: &str) -> Option<String> {
         attributions(t, (0, t.len())).into_iter().next().map(|(_, w, _)| w)

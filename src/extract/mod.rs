@@ -175,47 +175,72 @@ mod context;
 mod lexicon;
 mod prefilter;
 mod scanner;
+mod sentence;
 mod token;
 
 /// Extracts every claim in `text`, in order of position.
 pub fn extract(text: &str) -> Vec<Claim> {
-    // The scanner reads one sentence at a time (no claim spans two), and skips the sentences
-    // that the prefilter says can hold no figure: most of them, in news text.
-    prefilter::with(|p| claims_in(text, &context::sentences(text), p, true))
+    // The scanner reads one sentence at a time (no claim spans two), and only the sentences
+    // that the prefilter says can hold a figure: few, in news text. The rest of the text is
+    // not even split into sentences.
+    prefilter::with(|p| {
+        let mut found = Found::default();
+        sentence::triggered(text, p, |p, span| found.scan(text, span, p, true));
+        found.finish(text)
+    })
 }
 
-/// [`extract`] without the sentence prefilter: every sentence is scanned. The property tests
-/// compare the two, so a number word missing from [`lexicon::trigger_word`] shows up there.
+/// [`extract`] without the sentence prefilter: every sentence of the text is split and
+/// scanned. The property tests compare the two, so a number word missing from
+/// [`lexicon::trigger_word`] or a sentence that [`sentence::triggered`] misses shows up there.
 #[cfg(test)]
 pub(crate) fn extract_unfiltered(text: &str) -> Vec<Claim> {
-    prefilter::with(|p| claims_in(text, &context::sentences(text), p, false))
+    prefilter::with(|p| {
+        let mut found = Found::default();
+        for span in sentence::sentences(text) {
+            found.scan(text, span, p, false);
+        }
+        found.finish(text)
+    })
 }
 
-/// Scans each sentence (with `filter`, only those that pass the prefilter), then annotates.
-fn claims_in(
-    text: &str,
-    sentences: &[(usize, usize)],
-    p: &mut prefilter::Prefilter,
-    filter: bool,
-) -> Vec<Claim> {
-    let mut claims = Vec::new();
-    // Sentences the scanner read without an attribution cue need no attribution pass (with
-    // `filter`; without it, every sentence gets one, which the property tests compare).
-    let mut cued = vec![true; sentences.len()];
-    for (k, &(a, b)) in sentences.iter().enumerate() {
-        if filter && !p.triggered(text, (a, b)) {
-            continue;
-        }
+/// The claims of the sentences scanned so far, with those sentences.
+#[derive(Default)]
+struct Found {
+    claims: Vec<Claim>,
+    /// The sentences scanned, in order.
+    sentences: Vec<(usize, usize)>,
+    /// For each sentence, whether it may name a speaker ([`scanner::Scanner::cued`]).
+    cued: Vec<bool>,
+}
+
+impl Found {
+    /// Scans the sentence `text[a..b]`. Without `cue_check`, every sentence gets an
+    /// attribution pass, not only those with a cue word, which the property tests compare.
+    fn scan(
+        &mut self,
+        text: &str,
+        (a, b): (usize, usize),
+        p: &mut prefilter::Prefilter,
+        cue_check: bool,
+    ) {
         let scanner = scanner::Scanner::new(&text[a..b], p);
-        scanner.claims_into(a, &mut claims);
-        cued[k] = !filter || scanner.cued();
+        scanner.claims_into(a, &mut self.claims);
+        self.sentences.push((a, b));
+        self.cued.push(!cue_check || scanner.cued());
         scanner.recycle(p);
     }
-    context::drop_restatements(text, &mut claims);
-    context::drop_juxtaposed(text, &mut claims);
-    context::accounting_negatives(text, &mut claims);
-    context::annotate(text, sentences, &cued, &mut claims);
-    claims
+
+    /// The claims, their restatements, juxtapositions and accounting negatives settled and
+    /// their sentences and speakers annotated.
+    fn finish(self, text: &str) -> Vec<Claim> {
+        let Found { mut claims, sentences, cued } = self;
+        context::drop_restatements(text, &mut claims);
+        context::drop_juxtaposed(text, &mut claims);
+        context::accounting_negatives(text, &mut claims);
+        context::annotate(text, &sentences, &cued, &mut claims);
+        claims
+    }
 }
 
 #[cfg(test)]

@@ -114,36 +114,49 @@ pub(crate) fn with<R>(f: impl FnOnce(&mut Prefilter) -> R) -> R {
 
 impl Prefilter {
     /// Whether the sentence `text[start..end]` has a digit, `$`, non-ASCII numeral or
-    /// currency sign, or number word. The text around the sentence is there to read words
-    /// with one 16-byte load, which near the end of a slice would need a copy.
+    /// currency sign, or number word.
     pub(crate) fn triggered(&mut self, text: &str, (start, end): (usize, usize)) -> bool {
+        self.first_hit(text, start, end).is_some()
+    }
+
+    /// Where the first digit, `$`, non-ASCII numeral or currency sign, or number word at or
+    /// after byte `from` of `text` is (a word's first byte). `from` must not be inside a word.
+    pub(crate) fn first_trigger(&mut self, text: &str, from: usize) -> Option<usize> {
+        self.first_hit(text, from, text.len())
+    }
+
+    /// The first trigger in `text[start..end]`, a word cut at `end`. The text around the span
+    /// is there to read words with one 16-byte load, which near the end of a slice would need
+    /// a copy.
+    #[inline(always)]
+    fn first_hit(&mut self, text: &str, start: usize, end: usize) -> Option<usize> {
         let b = text.as_bytes();
         let mut i = start;
         while i < end {
             match CLASS[b[i] as usize] {
                 SKIP => i += 1,
-                FIGURE => return true,
+                FIGURE => return Some(i),
                 LETTER => {
                     let first = i;
                     i = letters_end(b, i).min(end);
                     let len = i - first;
                     if (2..=MAX_KEY).contains(&len) && self.trigger_word(lower_key(b, first, len)) {
-                        return true;
+                        return Some(first);
                     }
                 }
                 _ => {
                     // `i` is a character boundary: it only ever moves past whole characters.
-                    let Some(c) = text[i..end].chars().next() else { return false };
+                    let c = text[i..end].chars().next()?;
                     if c.is_numeric()
                         || matches!(c, '€' | '£' | '¥' | '¢' | '¤' | '\u{20a0}'..='\u{20cf}')
                     {
-                        return true;
+                        return Some(i);
                     }
                     i += c.len_utf8();
                 }
             }
         }
-        false
+        None
     }
 
     /// [`lexicon::trigger_word`] of the lower-case word in `key`: the filter, then the memo.
