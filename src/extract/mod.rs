@@ -141,8 +141,41 @@ pub fn collapsed(s: &str) -> std::borrow::Cow<'_, str> {
 }
 
 /// Whether [`collapse_whitespace`] changes `s`: whitespace at either end, two in a row, or
-/// any but a plain space. One table look-up a byte.
+/// any but a plain space. Eight bytes at a time where they are all printable ASCII (most of
+/// a sentence); a byte at a time, by table, elsewhere.
 fn collapsible(s: &str) -> bool {
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    const LOW: u64 = 0x7F7F_7F7F_7F7F_7F7F;
+    const SPACES: u64 = 0x2020_2020_2020_2020;
+    let b = s.as_bytes();
+    // The start counts as whitespace, so a leading space is two in a row.
+    let mut after_space = true;
+    let mut i = 0;
+    while let Some(chunk) = b.get(i..i + 8) {
+        let v = u64::from_le_bytes(chunk.try_into().unwrap_or([0; 8]));
+        // Any byte below 0x20 (a tab, a line break) or above 0x7F.
+        if (v.wrapping_sub(SPACES) & !v | v) & HIGH != 0 {
+            if collapsible_bytes(s, i, i + 8, &mut after_space) {
+                return true;
+            }
+        } else {
+            // The spaces, exactly: the zero bytes of `v ^ 0x20…` (all below 0x80 here).
+            let t = v ^ SPACES;
+            let space = !((t & LOW).wrapping_add(LOW) | t) & HIGH;
+            let before = space << 8 | if after_space { 0x80 } else { 0 };
+            if space & before != 0 {
+                return true;
+            }
+            after_space = space >> 63 != 0;
+        }
+        i += 8;
+    }
+    collapsible_bytes(s, i, b.len(), &mut after_space) || after_space && !s.is_empty()
+}
+
+/// [`collapsible`] over `s[start..end]` a byte at a time: whether it finds whitespace to
+/// collapse there, with `after_space` carried in and out.
+fn collapsible_bytes(s: &str, start: usize, end: usize, after_space: &mut bool) -> bool {
     const PLAIN: u8 = 0;
     const SPACE: u8 = 1;
     const OTHER_SPACE: u8 = 2;
@@ -156,19 +189,17 @@ fn collapsible(s: &str) -> bool {
         _ => PLAIN,
     });
 
-    // The start counts as whitespace, so a leading space is two in a row.
-    let mut after_space = true;
-    for (i, &c) in s.as_bytes().iter().enumerate() {
+    for (i, &c) in s.as_bytes()[start..end].iter().enumerate() {
         match CLASS[usize::from(c)] {
-            PLAIN => after_space = false,
-            SPACE if after_space => return true,
-            SPACE => after_space = true,
+            PLAIN => *after_space = false,
+            SPACE if *after_space => return true,
+            SPACE => *after_space = true,
             OTHER_SPACE => return true,
-            _ if s[i..].starts_with(char::is_whitespace) => return true,
-            _ => after_space = false,
+            _ if s[start + i..].starts_with(char::is_whitespace) => return true,
+            _ => *after_space = false,
         }
     }
-    after_space && !s.is_empty()
+    false
 }
 
 mod context;

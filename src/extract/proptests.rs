@@ -139,7 +139,7 @@ proptest! {
     /// Whitespace collapsing's fast path (nothing to collapse) agrees with the slow one.
     #[test]
     fn collapse_whitespace_fast_path_agrees(
-        s in "[ a\t\n\r\u{b}\u{c}\u{85}\u{a0}\u{1680}\u{2009}\u{3000}é¢“ᚠ.]{0,12}"
+        s in "[ a\t\n\r\u{b}\u{c}\u{85}\u{a0}\u{1680}\u{2009}\u{3000}é¢“ᚠ.]{0,12}|[ aZ,.\t\u{a0}“é]{0,40}|([A-z.,]{1,9} ){0,6}[A-z.]{0,9}"
     ) {
         let slow = s.split_whitespace().collect::<Vec<_>>().join(" ");
         prop_assert_eq!(super::collapse_whitespace(&s), slow);

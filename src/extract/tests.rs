@@ -240,3 +240,24 @@ fn not_claims() {
         assert!(got.is_empty(), "{text:?}: {got:?}");
     }
 }
+
+/// Every string of letters and spaces up to 17 bytes (so runs of spaces cross the eight-byte
+/// steps of the fast path at every offset), and each with a tab or a no-break space in it.
+#[test]
+fn whitespace_collapses_across_eight_byte_steps() {
+    for len in 0..=17 {
+        for bits in 0u32..1 << len {
+            let s: String = (0..len).map(|k| if bits >> k & 1 == 1 { ' ' } else { 'a' }).collect();
+            let slow = s.split_whitespace().collect::<Vec<_>>().join(" ");
+            assert_eq!(super::collapse_whitespace(&s), slow, "{s:?}");
+            if bits % 61 == 0 {
+                for odd in ["\t", "\u{a0}", "é"] {
+                    let t = format!("{}{odd}{}", &s[..len / 2], &s[len / 2..]);
+                    let slow = t.split_whitespace().collect::<Vec<_>>().join(" ");
+                    assert_eq!(super::collapse_whitespace(&t), slow, "{t:?}");
+                }
+            }
+        }
+    }
+}
+
