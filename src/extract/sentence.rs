@@ -63,7 +63,9 @@ pub(crate) fn triggered(
             pos = to;
             continue;
         }
-        let (start, end) = sentence_around(text, (from, to), hit);
+        // The sentence before, if it is on this line, ended at `pos`: no need to look back
+        // past it (in text dense with figures, most hits are in the sentence after it).
+        let (start, end) = sentence_around(text, (from.max(pos), to), hit);
         if let Some(span) = trimmed(text, start, end) {
             each(p, span);
         }
@@ -71,9 +73,12 @@ pub(crate) fn triggered(
     }
 }
 
-/// The span, untrimmed, of the sentence that holds byte `hit` of the line `text[from..to]`,
-/// a line of at most [`MAX_SENTENCE`] bytes.
+/// The span, untrimmed, of the sentence that holds byte `hit` of a line of at most
+/// [`MAX_SENTENCE`] bytes that ends at `to`, where `from` is where a sentence starts (the
+/// line's start, or the end of a sentence on it) before the hit.
 fn sentence_around(text: &str, (from, to): (usize, usize), hit: usize) -> (usize, usize) {
+    // Two loops over `memrchr3` and `memchr3`: the same with `memchr3_iter` (and `.rev()`)
+    // made the whole run 6–9% slower on 100 MB.
     let b = text.as_bytes();
     // The last mark before the hit that ends a sentence ends the one before. (Its closing
     // quotes end before the hit: a hit is no quote or bracket.)

@@ -260,4 +260,3 @@ fn whitespace_collapses_across_eight_byte_steps() {
         }
     }
 }
-
