@@ -121,13 +121,23 @@ pub(crate) fn extract_files(
     out: &mut dyn Write,
 ) -> Result<()> {
     let mut output = Output::begin(opts, out)?;
+    // Each file's output buffer goes back to the next chunk's file in the same place: fresh
+    // buffers for every chunk, freed on the thread that writes them and not the one that
+    // filled them, had the allocator fault in (and zero) new pages all along the run.
+    let mut spare: Vec<Vec<u8>> = Vec::new();
     for chunk in files.chunks(chunk.max(1)) {
-        let results: Vec<Result<FileResult>> =
-            pool.install(|| chunk.par_iter().map(|path| process_file(path, opts)).collect());
+        spare.resize_with(chunk.len(), Vec::new);
+        let results: Vec<Result<FileResult>> = pool.install(|| {
+            chunk
+                .par_iter()
+                .zip(spare.par_drain(..))
+                .map(|(path, buffer)| process_file(path, opts, buffer))
+                .collect()
+        });
         for result in results {
             let file = result?;
             print_warnings(&file.warnings)?;
-            output.add(file.output, out)?;
+            spare.push(output.add(file.output, out)?);
         }
     }
     output.finish(opts, out)
@@ -147,11 +157,13 @@ struct FileResult {
     output: FileOutput,
 }
 
-fn process_file(path: &Path, opts: &Options) -> Result<FileResult> {
+/// Reads and renders one file, into `buffer` (emptied first) where the format has bytes.
+fn process_file(path: &Path, opts: &Options, mut buffer: Vec<u8>) -> Result<FileResult> {
     let mut warnings = Vec::new();
+    buffer.clear();
     let output = match sources::load_except(path, opts.output, &mut warnings)? {
-        Some(source) => render_source(&source, opts)?,
-        None => FileOutput::default(),
+        Some(source) => render_source(&source, opts, buffer)?,
+        None => FileOutput { bytes: buffer, ..FileOutput::default() },
     };
     Ok(FileResult { warnings, output })
 }
@@ -244,13 +256,14 @@ pub(crate) struct FileOutput {
     claims: usize,
 }
 
-/// Renders one source in `opts.format`; runs on a worker thread.
-pub(crate) fn render_source(source: &Source, opts: &Options) -> Result<FileOutput> {
+/// Renders one source in `opts.format`, appending its bytes to `bytes`; runs on a worker
+/// thread.
+pub(crate) fn render_source(source: &Source, opts: &Options, bytes: Vec<u8>) -> Result<FileOutput> {
     if matches!(opts.format, ExtractFormat::Jsonl | ExtractFormat::Json) {
-        return render_json(source, opts);
+        return render_json(source, opts, bytes);
     }
     let claims = claims_of(source, opts)?;
-    let mut out = FileOutput { claims: claims.len(), ..FileOutput::default() };
+    let mut out = FileOutput { bytes, rows: Vec::new(), claims: claims.len() };
     if opts.format == ExtractFormat::Csv {
         for c in &claims {
             write_csv_record(&mut out.bytes, &csv_fields(c))?;
@@ -264,11 +277,11 @@ pub(crate) fn render_source(source: &Source, opts: &Options) -> Result<FileOutpu
 
 /// JSON Lines, or the claims of a JSON document joined by `,\n`: written straight from the
 /// extractor's claims ([`ClaimWriter`]).
-fn render_json(source: &Source, opts: &Options) -> Result<FileOutput> {
+fn render_json(source: &Source, opts: &Options, mut bytes: Vec<u8>) -> Result<FileOutput> {
     let published = source.meta.published.or(opts.as_of);
     let claims = extract::extract_source(source);
     // A JSON Lines claim with its sentence is about 450 bytes: size the buffer once.
-    let mut bytes = Vec::with_capacity(claims.len() * 512);
+    bytes.reserve(claims.len() * 512);
     let mut writer = ClaimWriter::new(source);
     for (i, c) in claims.iter().enumerate() {
         let (currency, normalized) = resolved(source, c, published, opts)?;
@@ -303,7 +316,8 @@ impl Output {
         Ok(Output { format: opts.format, files: 0, claims: 0, rows: Vec::new() })
     }
 
-    pub(crate) fn add(&mut self, file: FileOutput, out: &mut dyn Write) -> Result<()> {
+    /// Writes `file`'s output and hands its byte buffer back, emptied, for reuse.
+    pub(crate) fn add(&mut self, file: FileOutput, out: &mut dyn Write) -> Result<Vec<u8>> {
         if self.format == ExtractFormat::Json && file.claims > 0 {
             // One claim per line; the files' lists are joined with a comma.
             out.write_all(if self.claims == 0 { b"\n" } else { b",\n" })?;
@@ -312,7 +326,9 @@ impl Output {
         self.claims += file.claims;
         out.write_all(&file.bytes)?;
         self.rows.extend(file.rows);
-        Ok(())
+        let mut bytes = file.bytes;
+        bytes.clear();
+        Ok(bytes)
     }
 
     pub(crate) fn finish(self, opts: &Options, out: &mut dyn Write) -> Result<()> {
@@ -519,7 +535,7 @@ mod tests {
         let mut out = Vec::new();
         let mut output = Output::begin(opts, &mut out)?;
         for s in sources {
-            output.add(render_source(s, opts)?, &mut out)?;
+            output.add(render_source(s, opts, Vec::new())?, &mut out)?;
         }
         output.finish(opts, &mut out)?;
         Ok(String::from_utf8(out)?)
