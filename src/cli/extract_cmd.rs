@@ -157,10 +157,10 @@ struct FileResult {
     output: FileOutput,
 }
 
-/// Reads and renders one file, into `buffer` (emptied first) where the format has bytes.
-fn process_file(path: &Path, opts: &Options, mut buffer: Vec<u8>) -> Result<FileResult> {
+/// Reads and renders one file, into `buffer` (empty, with the room an earlier file left in
+/// it) where the format has bytes.
+fn process_file(path: &Path, opts: &Options, buffer: Vec<u8>) -> Result<FileResult> {
     let mut warnings = Vec::new();
-    buffer.clear();
     let output = match sources::load_except(path, opts.output, &mut warnings)? {
         Some(source) => render_source(&source, opts, buffer)?,
         None => FileOutput { bytes: buffer, ..FileOutput::default() },
