@@ -204,6 +204,18 @@ fn rebuild(id: String, records: Vec<Located>) -> Result<SourceClaims, ClaimsErro
             }),
             None => None,
         });
+        // An inline conversion restates the claim just before it in the same source
+        // (`114.2 billion euros ($119.8 billion)`); anything else is not a restatement.
+        if let Some(r) = r.restates {
+            let index = claims.len();
+            if r + 1 != index {
+                return Err(bad(format!(
+                    "`restates` is {r}, but a claim can only restate the one just before it \
+                     (index {}); this is claim {index} of its source",
+                    index.saturating_sub(1)
+                )));
+            }
+        }
         let claim = Claim {
             start: at,
             end,
@@ -239,10 +251,6 @@ fn rebuild(id: String, records: Vec<Located>) -> Result<SourceClaims, ClaimsErro
             verdict: None,
         });
         claims.push(claim);
-    }
-    let n = claims.len();
-    for c in &mut claims {
-        c.restates = c.restates.filter(|&r| r < n);
     }
     Ok(SourceClaims { path: Path::new(&id).to_path_buf(), id, text, claims, reports, normalized })
 }

@@ -125,7 +125,8 @@ pub fn extract_source(source: &crate::sources::Source) -> Vec<Claim> {
     claims
 }
 
-/// Every run of whitespace as one space, trimmed.
+/// Every run of whitespace as one space, trimmed; a word hyphenated at a line's end
+/// (`three-\nyear`) joined again (`three-year`), so wrapped text reads as it would unwrapped.
 pub fn collapse_whitespace(s: &str) -> String {
     collapsed(s).into_owned()
 }
@@ -133,11 +134,22 @@ pub fn collapse_whitespace(s: &str) -> String {
 /// [`collapse_whitespace`], borrowing `s` when it has nothing to collapse (most sentences:
 /// words apart by single spaces).
 pub fn collapsed(s: &str) -> std::borrow::Cow<'_, str> {
-    if collapsible(s) {
-        s.split_whitespace().collect::<Vec<_>>().join(" ").into()
-    } else {
-        s.into()
+    if !collapsible(s) {
+        return s.into();
     }
+    let mut out = String::with_capacity(s.len());
+    let mut prev_end = None;
+    for word in s.split_whitespace() {
+        let start = word.as_ptr() as usize - s.as_ptr() as usize;
+        if let Some(end) = prev_end {
+            if !token::hyphen_wrap(s.as_bytes(), end, start) {
+                out.push(' ');
+            }
+        }
+        out.push_str(word);
+        prev_end = Some(start + word.len());
+    }
+    out.into()
 }
 
 /// Whether [`collapse_whitespace`] changes `s`: whitespace at either end, two in a row, or

@@ -260,3 +260,27 @@ fn whitespace_collapses_across_eight_byte_steps() {
         }
     }
 }
+
+#[test]
+fn hard_wrapped_figures_read_as_on_one_line() {
+    let got: Vec<String> = [
+        "The U.S. had provided $65.9\n billion in military aid.",
+        "The United States gave 114.2 billion\neuros in aid.",
+        "We are spending hundreds of\nbillions of dollars on it.",
+        "Russia's nearly three-\nyear invasion cost $5bn.",
+    ]
+    .iter()
+    .flat_map(|t| read(t))
+    .map(|s| s.replace('\n', "⏎"))
+    .collect();
+    assert_eq!(
+        got,
+        vec![
+            "$65.9⏎ billion|money|65900000000|$",
+            "114.2 billion⏎euros|money|114200000000|EUR",
+            "hundreds of⏎billions of dollars|money|[200000000000..1000000000000]|$|vague",
+            "nearly three|count|3||approximate",
+            "$5bn|money|5000000000|$",
+        ]
+    );
+}

@@ -23,7 +23,7 @@ pub(crate) struct Tok {
     pub kind: TK,
     /// Whitespace precedes this token.
     pub gap: bool,
-    /// A line break precedes this token.
+    /// The token opens its sentence (line breaks inside a sentence are spaces).
     pub nl: bool,
 }
 
@@ -65,6 +65,17 @@ fn group_space_len(b: &[u8], i: usize) -> usize {
     usize::from(b.get(i) == Some(&b' '))
 }
 
+/// Whether the whitespace `b[start..end]` is a line break inside a word hyphenated at a
+/// line's end: a letter or digit and `-` before it, a line break in it, a letter or digit
+/// after it (`three-\nyear`, `US-\nUkraine`).
+pub(crate) fn hyphen_wrap(b: &[u8], start: usize, end: usize) -> bool {
+    start >= 2
+        && b[start - 1] == b'-'
+        && b[start - 2].is_ascii_alphanumeric()
+        && b.get(end).is_some_and(u8::is_ascii_alphanumeric)
+        && b[start..end].contains(&b'\n')
+}
+
 fn digits_at(b: &[u8], i: usize) -> usize {
     b.get(i..).map_or(0, |s| s.iter().take_while(|c| c.is_ascii_digit()).count())
 }
@@ -89,17 +100,19 @@ pub(crate) fn tokenize_into(text: &str, toks: &mut Vec<Tok>) -> bool {
     let mut nl = true;
     while i < b.len() {
         let c = b[i];
-        if c == b' ' || c == b'\t' || c == b'\r' {
-            gap = true;
-            i += 1;
+        // A line break inside a sentence is a space: the sentence splitter ends sentences at
+        // the line breaks that end them (`sentence::hard_newline`).
+        if c == b' ' || c == b'\t' || c == b'\r' || c == b'\n' {
+            let end =
+                i + b[i..].iter().take_while(|c| matches!(c, b' ' | b'\t' | b'\r' | b'\n')).count();
+            // A word hyphenated at a line's end ("three-\nyear") goes on, glued, on the next.
+            if !hyphen_wrap(b, i, end) {
+                gap = true;
+            }
+            i = end;
             continue;
         }
-        if c == b'\n' {
-            gap = true;
-            nl = true;
-            i += 1;
-            continue;
-        }
+
         let start = i;
         let kind;
         if c.is_ascii_digit() || (c == b'.' && digits_at(b, i + 1) > 0 && !prev_is_digit(b, i)) {

@@ -131,11 +131,13 @@ impl Linker {
     ) -> Vec<Link> {
         // The claim's own span, extended over its inline-conversion partner.
         let (mut cs, mut ce) = (claim.start, claim.end);
-        if let Some(p) = claim.restates {
-            cs = cs.min(claims[p].start);
+        if restates_previous(claims, k, 0) && claims[k - 1].sentence == claim.sentence {
+            cs = cs.min(claims[k - 1].start);
         }
-        if let Some(next) = claims.get(k + 1).filter(|n| n.restates == Some(k)) {
-            ce = ce.max(next.end);
+        if claims.get(k + 1).is_some_and(|n| n.sentence == claim.sentence)
+            && restates_previous(claims, k + 1, 0)
+        {
+            ce = ce.max(claims[k + 1].end);
         }
         let mut links = Vec::new();
         for (m, (kind, unit, has_also)) in self.kinds.iter().enumerate() {
@@ -244,12 +246,12 @@ fn hard_breaks(text: &str, sentence: (usize, usize)) -> Vec<usize> {
     let s = &text[sentence.0..sentence.1];
     let mut out = Vec::new();
     for (i, c) in s.char_indices() {
-        let spaced = s[i + c.len_utf8()..].starts_with(' ');
+        let spaced = s[i + c.len_utf8()..].starts_with(char::is_whitespace);
         let is_break = match c {
             ';' => true,
             ':' => spaced,
-            '—' | '–' => spaced || s[..i].ends_with(' '),
-            '-' => s[i..].starts_with("-- "),
+            '—' | '–' => spaced || s[..i].ends_with(char::is_whitespace),
+            '-' => s[i..].starts_with("--") && s[i + 2..].starts_with(char::is_whitespace),
             _ => false,
         };
         if is_break {
@@ -257,6 +259,13 @@ fn hard_breaks(text: &str, sentence: (usize, usize)) -> Vec<usize> {
         }
     }
     out
+}
+
+/// Whether claim `k` restates the claim just before it, and that claim is at index `i` or
+/// later (an inline conversion: `114.2 billion euros ($119.8 billion)`). Claims read from a
+/// claims file may say anything in `restates`; only this shape counts.
+fn restates_previous(claims: &[Claim], k: usize, i: usize) -> bool {
+    k > i && claims[k].restates == Some(k - 1)
 }
 
 /// The clause of claim `k` (claims `i..j` share its sentence).
@@ -268,10 +277,9 @@ fn clause(
     breaks: &[usize],
     sentence: (usize, usize),
 ) -> (usize, usize) {
-    let c = &claims[k];
-    // Treat an inline-conversion pair as one amount.
-    let first = if c.restates.is_some() { k - 1 } else { k };
-    let last = if claims.get(k + 1).is_some_and(|n| n.restates == Some(k)) { k + 1 } else { k };
+    // Treat an inline-conversion pair as one amount, when both are in this sentence.
+    let first = if restates_previous(claims, k, i) { k - 1 } else { k };
+    let last = if k + 1 < j && restates_previous(claims, k + 1, i) { k + 1 } else { k };
     let (cs, ce) = (claims[first].start, claims[last].end);
     let mut lo = sentence.0;
     let mut hi = sentence.1;

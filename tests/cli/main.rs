@@ -10,3 +10,4 @@ mod output;
 mod scale;
 mod scenario;
 mod terminal;
+mod wrapped;
