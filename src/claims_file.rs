@@ -126,8 +126,8 @@ fn rebuild(id: String, records: Vec<Located>) -> Result<SourceClaims, ClaimsErro
     let mut normalized = Vec::with_capacity(records.len());
     for (r, file, line) in records {
         let bad = |message: String| ClaimsError::Record { path: file.clone(), line, message };
-        let needle = crate::check::collapse_whitespace(&r.text);
-        let sentence = crate::check::collapse_whitespace(&r.sentence);
+        let needle = crate::text::collapse_whitespace(&r.text);
+        let sentence = crate::text::collapse_whitespace(&r.sentence);
         let find = |cur: &Option<(String, usize, usize, usize)>, text: &str| {
             cur.as_ref()
                 .filter(|c| c.0 == sentence)

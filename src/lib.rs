@@ -21,7 +21,6 @@
 
 pub mod atomic;
 pub mod baseline;
-pub mod check;
 pub mod claims_file;
 pub mod cli;
 pub mod config;
@@ -31,5 +30,7 @@ pub mod extract;
 pub mod finding;
 pub mod link;
 pub mod normalize;
+pub mod pipeline;
 pub mod report;
 pub mod sources;
+pub mod text;

@@ -5,7 +5,7 @@ use anyhow::{Context, Result};
 use clap::Args;
 
 use super::{load, ExitStatus};
-use crate::check;
+use crate::pipeline;
 
 #[derive(Debug, Args)]
 pub struct BaselineArgs {
@@ -33,7 +33,7 @@ pub fn run(args: BaselineArgs) -> Result<ExitStatus> {
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => None,
         Err(e) => return Err(e).with_context(|| format!("cannot read {}", args.output.display())),
     };
-    let opts = check::Options { as_of: args.as_of, ..Default::default() };
+    let opts = pipeline::Options { as_of: args.as_of, ..Default::default() };
     let report = load::report(&rules, &args.input, &opts)?;
     let text = match &previous {
         Some(p) => crate::baseline::to_toml_keeping(&report, p),

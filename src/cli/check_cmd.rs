@@ -6,8 +6,8 @@ use clap::builder::TypedValueParser as _;
 use clap::{Args, ValueEnum};
 
 use super::{load, ExitStatus};
-use crate::check;
 use crate::finding::{BaselineState, Severity};
+use crate::pipeline;
 use crate::report::{self, Format};
 
 #[derive(Debug, Args)]
@@ -78,7 +78,8 @@ pub fn run(args: CheckArgs) -> Result<ExitStatus> {
         }
         None => None,
     };
-    let opts = check::Options { as_of: args.as_of, explain: args.explain, unlinked: args.unlinked };
+    let opts =
+        pipeline::Options { as_of: args.as_of, explain: args.explain, unlinked: args.unlinked };
     let mut report = load::report(&rules, &args.input, &opts)?;
     if let Some(b) = &baseline {
         crate::baseline::apply(&mut report, b, jiff::Zoned::now().date());

@@ -11,10 +11,12 @@
 
 use anyhow::Result;
 
-use crate::check::{normalized_report, push_decimal};
-use crate::extract::{collapsed, Claim};
+use crate::extract::Claim;
+use crate::finding::build::normalized_report;
 use crate::normalize::Normalized;
 use crate::sources::{LineCounter, Source};
+use crate::text::collapsed;
+use crate::text::push_decimal;
 
 /// Writes the claims of one source; remembers what claims of the same source share.
 pub(crate) struct ClaimWriter<'s> {

@@ -38,7 +38,8 @@ pub(crate) fn thread_pool(threads: Option<usize>) -> anyhow::Result<rayon::Threa
     Ok(rayon::ThreadPoolBuilder::new().num_threads(n).build()?)
 }
 
-pub(crate) use crate::check::{claim_report, collapse_whitespace, figure};
+pub(crate) use crate::finding::build::{claim_report, figure};
+pub(crate) use crate::text::collapse_whitespace;
 
 /// Where `extract` writes: all of the output or none of it. A regular file that stdout was
 /// redirected to (`> claims.jsonl`) is written in place and cut back to its old length if the

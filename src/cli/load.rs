@@ -6,8 +6,8 @@ use std::path::{Path, PathBuf};
 
 use anyhow::{bail, Context, Result};
 
-use crate::check::{self, Warning};
 use crate::config::{ConfigError, Rules};
+use crate::pipeline::{self, Warning};
 use rayon::prelude::*;
 
 use crate::normalize::RateSource;
@@ -68,13 +68,6 @@ pub struct InputArgs {
     pub threads: Option<u16>,
 }
 
-/// One source after the map step (`None` when skipped), with its warnings.
-type Loaded = (Option<check::Analyzed>, Vec<sources::SourceWarning>, Vec<Warning>);
-
-/// Sources read and analyzed at a time: enough to keep every core busy, few enough that the
-/// texts in memory at once stay small (only each source's claims outlive its chunk).
-const CHUNK: usize = 256;
-
 /// The files to check: PATHS when given, else the globs in rules.toml. Prints walk warnings.
 fn source_files(rules: &Rules, paths: &[PathBuf]) -> Result<Vec<PathBuf>> {
     let mut warnings = Vec::new();
@@ -119,43 +112,19 @@ pub fn warn(warnings: &[Warning]) -> Result<()> {
 pub fn report(
     rules: &Rules,
     input: &InputArgs,
-    opts: &check::Options,
+    opts: &pipeline::Options,
 ) -> Result<crate::finding::Report> {
     let pool = super::common::thread_pool(input.threads.map(usize::from))?;
-    let pipeline = check::Pipeline::new(rules, opts);
+    let pipeline = pipeline::Pipeline::new(rules, opts);
     if !input.claims.is_empty() {
-        return from_claims(rules, &pipeline, &pool, &input.claims);
+        return from_claims(&pipeline, &pool, &input.claims);
     }
     let files = source_files(rules, &input.paths)?;
-    let bar = progress(files.len());
-    let mut analyzed = Vec::with_capacity(files.len());
-    for chunk in files.chunks(CHUNK) {
-        let results: Vec<Result<Loaded>> = pool.install(|| {
-            chunk
-                .par_iter()
-                .map(|path| {
-                    let mut warnings = Vec::new();
-                    let source = sources::load(path, &mut warnings)?;
-                    bar.inc(1);
-                    let Some(mut source) = source else { return Ok((None, warnings, vec![])) };
-                    let mut meta_warnings = Vec::new();
-                    source.meta = check::meta_for(
-                        rules,
-                        &source.id,
-                        &source.path,
-                        &source.meta,
-                        &mut meta_warnings,
-                    );
-                    Ok((Some(pipeline.source(&source)?), warnings, meta_warnings))
-                })
-                .collect()
-        });
-        for r in results {
-            let (a, source_warnings, meta_warnings) = r?;
-            print_source_warnings(&source_warnings)?;
-            warn(&meta_warnings)?;
-            analyzed.extend(a);
-        }
+    let shown = Shown { bar: progress(files.len()), failed: std::sync::Mutex::new(None) };
+    let analyzed = pipeline.map_files(&files, &pool, &shown)?;
+    let Shown { bar, failed } = shown;
+    if let Some(e) = failed.into_inner().unwrap_or_else(|e| e.into_inner()) {
+        return Err(e.into());
     }
     bar.finish_and_clear();
     if analyzed.is_empty() {
@@ -172,21 +141,41 @@ pub fn report(
     Ok(pipeline.reduce(analyzed))
 }
 
+/// How the CLI shows the map step: a progress bar, and warnings on stderr as they come.
+struct Shown {
+    bar: indicatif::ProgressBar,
+    /// The first failure to print a warning (stderr closed), reported once the run ends.
+    failed: std::sync::Mutex<Option<std::io::Error>>,
+}
+
+impl pipeline::Observer for Shown {
+    fn read_one(&self) {
+        self.bar.inc(1);
+    }
+
+    fn warnings(&self, source: &[sources::SourceWarning], meta: &[Warning]) {
+        let result = print_source_warnings(source).and_then(|()| warn(meta));
+        if let Err(e) = result {
+            let mut failed = self.failed.lock().unwrap_or_else(|e| e.into_inner());
+            failed.get_or_insert(std::io::Error::other(e.to_string()));
+        }
+    }
+}
+
 /// `--claims`: sources rebuilt from extracted claims; metadata from rules.toml's `[[source]]`.
 fn from_claims(
-    rules: &Rules,
-    pipeline: &check::Pipeline,
+    pipeline: &pipeline::Pipeline,
     pool: &rayon::ThreadPool,
     files: &[PathBuf],
 ) -> Result<crate::finding::Report> {
     let sources = crate::claims_file::read(files)?;
     let mut warnings = Vec::new();
-    let refs: Vec<check::SourceRef> = sources
+    let refs: Vec<pipeline::SourceRef> = sources
         .iter()
-        .map(|s| check::SourceRef {
+        .map(|s| pipeline::SourceRef {
             id: s.id.clone(),
             path: s.path.clone(),
-            meta: check::meta_for(rules, &s.id, &s.path, &Default::default(), &mut warnings),
+            meta: pipeline.meta(&s.id, &s.path, &Default::default(), &mut warnings),
             rate_date: s
                 .normalized
                 .iter()
@@ -196,7 +185,7 @@ fn from_claims(
         })
         .collect();
     warn(&warnings)?;
-    let analyzed: Result<Vec<check::Analyzed>, check::CheckError> = pool.install(|| {
+    let analyzed: Result<Vec<pipeline::Analyzed>, pipeline::CheckError> = pool.install(|| {
         sources
             .into_par_iter()
             .zip(refs.par_iter())

@@ -18,6 +18,7 @@ use rust_decimal::Decimal;
 use crate::diag::{self, Diagnostic};
 use crate::extract::Kind;
 use crate::finding::Severity;
+use crate::sources::SourceRule;
 
 /// The starter file `crosscheck init` writes; it validates (tested below).
 pub const STARTER: &str = include_str!("starter.toml");
@@ -114,17 +115,6 @@ pub struct ToleranceRules {
     pub hedged: Tolerance,
     /// Allowed gap between an inline conversion's implied rate and the reference rate.
     pub conversion: Tolerance,
-}
-
-/// `[[source]]`: what rules.toml says about one source file.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct SourceRule {
-    /// As written, relative to rules.toml's folder.
-    pub path: String,
-    pub name: Option<String>,
-    pub published: Option<jiff::civil::Date>,
-    pub url: Option<String>,
-    pub location: Location,
 }
 
 /// `[[metric]]`: one quantity compared across sources.

@@ -21,12 +21,12 @@ use toml_edit::{ImDocument, InlineTable, Item, Value};
 
 use super::raw::{keys_of, RawCurrency, RawDate, RawMetric, RawRule, RawSource, RawTolerance};
 use super::{
-    CurrencyRules, Location, Metric, Relation, RelationKind, Rules, SourceRule, Tolerance,
-    ToleranceRules,
+    CurrencyRules, Location, Metric, Relation, RelationKind, Rules, Tolerance, ToleranceRules,
 };
 use crate::diag::{self, Diagnostic};
 use crate::extract::Kind;
 use crate::finding::Severity;
+use crate::sources::SourceRule;
 
 /// Parses and validates; `Some(rules)` whenever the file could be read far enough to build
 /// them, with every diagnostic (errors and warnings) sorted by position.

@@ -8,6 +8,9 @@
 use rust_decimal::Decimal;
 use serde::Serialize;
 
+// The claim's sentence, as its JSON and the attribution pass see it.
+use crate::text::collapse_whitespace;
+
 /// A table of 256 byte classes built at compile time: `byte_classes!(|b| class of b)`.
 macro_rules! byte_classes {
     (|$b:ident| $class:expr) => {{
@@ -123,95 +126,6 @@ pub fn extract_source(source: &crate::sources::Source) -> Vec<Claim> {
         c.sentence.1 += source.body_start;
     }
     claims
-}
-
-/// Every run of whitespace as one space, trimmed; a word hyphenated at a line's end
-/// (`three-\nyear`) joined again (`three-year`), so wrapped text reads as it would unwrapped.
-pub fn collapse_whitespace(s: &str) -> String {
-    collapsed(s).into_owned()
-}
-
-/// [`collapse_whitespace`], borrowing `s` when it has nothing to collapse (most sentences:
-/// words apart by single spaces).
-pub fn collapsed(s: &str) -> std::borrow::Cow<'_, str> {
-    if !collapsible(s) {
-        return s.into();
-    }
-    let mut out = String::with_capacity(s.len());
-    let mut prev_end = None;
-    for word in s.split_whitespace() {
-        let start = word.as_ptr() as usize - s.as_ptr() as usize;
-        if let Some(end) = prev_end {
-            if !token::hyphen_wrap(s.as_bytes(), end, start) {
-                out.push(' ');
-            }
-        }
-        out.push_str(word);
-        prev_end = Some(start + word.len());
-    }
-    out.into()
-}
-
-/// Whether [`collapse_whitespace`] changes `s`: whitespace at either end, two in a row, or
-/// any but a plain space. Eight bytes at a time where they are all printable ASCII (most of
-/// a sentence); a byte at a time, by table, elsewhere.
-fn collapsible(s: &str) -> bool {
-    const HIGH: u64 = 0x8080_8080_8080_8080;
-    const LOW: u64 = 0x7F7F_7F7F_7F7F_7F7F;
-    const SPACES: u64 = 0x2020_2020_2020_2020;
-    let b = s.as_bytes();
-    // The start counts as whitespace, so a leading space is two in a row.
-    let mut after_space = true;
-    let mut i = 0;
-    while let Some(chunk) = b.get(i..i + 8) {
-        let v = u64::from_le_bytes(chunk.try_into().unwrap_or([0; 8]));
-        // Any byte below 0x20 (a tab, a line break) or above 0x7F.
-        if (v.wrapping_sub(SPACES) & !v | v) & HIGH != 0 {
-            if collapsible_bytes(s, i, i + 8, &mut after_space) {
-                return true;
-            }
-        } else {
-            // The spaces, exactly: the zero bytes of `v ^ 0x20…` (all below 0x80 here).
-            let t = v ^ SPACES;
-            let space = !((t & LOW).wrapping_add(LOW) | t) & HIGH;
-            let before = space << 8 | if after_space { 0x80 } else { 0 };
-            if space & before != 0 {
-                return true;
-            }
-            after_space = space >> 63 != 0;
-        }
-        i += 8;
-    }
-    collapsible_bytes(s, i, b.len(), &mut after_space) || after_space && !s.is_empty()
-}
-
-/// [`collapsible`] over `s[start..end]` a byte at a time: whether it finds whitespace to
-/// collapse there, with `after_space` carried in and out.
-fn collapsible_bytes(s: &str, start: usize, end: usize, after_space: &mut bool) -> bool {
-    const PLAIN: u8 = 0;
-    const SPACE: u8 = 1;
-    const OTHER_SPACE: u8 = 2;
-    const MAY_BE_SPACE: u8 = 3;
-    static CLASS: [u8; 256] = byte_classes!(|b| match b {
-        b' ' => SPACE,
-        b'\t'..=b'\r' => OTHER_SPACE,
-        // Bytes that may start a wider whitespace character (U+0085, U+00A0, U+1680,
-        // U+2000–U+205F, U+3000), such as the `“` of a quote: the character decides.
-        0xC2 | 0xE1..=0xE3 => MAY_BE_SPACE,
-        _ => PLAIN,
-    });
-
-    for (i, &c) in s.as_bytes()[start..end].iter().enumerate() {
-        match CLASS[usize::from(c)] {
-            PLAIN => *after_space = false,
-            SPACE if *after_space => return true,
-            SPACE => *after_space = true,
-            OTHER_SPACE => return true,
-            _ if s[start + i..].starts_with(char::is_whitespace) => return true,
-            _ => *after_space = false,
-        }
-    }
-    false
 }
 
 mod context;

@@ -65,17 +65,6 @@ fn group_space_len(b: &[u8], i: usize) -> usize {
     usize::from(b.get(i) == Some(&b' '))
 }
 
-/// Whether the whitespace `b[start..end]` is a line break inside a word hyphenated at a
-/// line's end: a letter or digit and `-` before it, a line break in it, a letter or digit
-/// after it (`three-\nyear`, `US-\nUkraine`).
-pub(crate) fn hyphen_wrap(b: &[u8], start: usize, end: usize) -> bool {
-    start >= 2
-        && b[start - 1] == b'-'
-        && b[start - 2].is_ascii_alphanumeric()
-        && b.get(end).is_some_and(u8::is_ascii_alphanumeric)
-        && b[start..end].contains(&b'\n')
-}
-
 fn digits_at(b: &[u8], i: usize) -> usize {
     b.get(i..).map_or(0, |s| s.iter().take_while(|c| c.is_ascii_digit()).count())
 }
@@ -106,7 +95,7 @@ pub(crate) fn tokenize_into(text: &str, toks: &mut Vec<Tok>) -> bool {
             let end =
                 i + b[i..].iter().take_while(|c| matches!(c, b' ' | b'\t' | b'\r' | b'\n')).count();
             // A word hyphenated at a line's end ("three-\nyear") goes on, glued, on the next.
-            if !hyphen_wrap(b, i, end) {
+            if !crate::text::hyphen_wrap(b, i, end) {
                 gap = true;
             }
             i = end;

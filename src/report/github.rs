@@ -11,9 +11,9 @@
 
 use std::io::{self, Write};
 
-use crate::check::collapse_whitespace;
 use crate::finding::{BaselineState, Finding, Report, Severity};
 use crate::report::source_name;
+use crate::text::collapse_whitespace;
 
 pub fn render(report: &Report, out: &mut dyn Write) -> io::Result<()> {
     for f in &report.findings {

@@ -18,9 +18,9 @@ use std::str::FromStr;
 use rust_decimal::prelude::ToPrimitive;
 use rust_decimal::Decimal;
 
-use crate::check::collapse_whitespace;
 use crate::finding::{ClaimReport, MetricReport, MetricStatus, Report, Severity};
 use crate::report::{baseline_label, source_name, summary_line};
+use crate::text::collapse_whitespace;
 
 pub fn render(report: &Report, out: &mut dyn Write) -> io::Result<()> {
     out.write_all(document(report).as_bytes())

@@ -8,9 +8,9 @@
 
 use std::io::{self, Write};
 
-use crate::check::collapse_whitespace;
 use crate::finding::{ClaimReport, MetricStatus, Report, Severity};
 use crate::report::{baseline_label, source_name, summary_line};
+use crate::text::collapse_whitespace;
 
 pub fn render(report: &Report, out: &mut dyn Write) -> io::Result<()> {
     let s = &report.summary;

@@ -150,7 +150,7 @@ fn ft_aid() -> ClaimReport {
 
 /// Sets the fingerprint the way the pipeline does, so snapshots show real ones.
 fn fingerprinted(mut f: Finding) -> Finding {
-    f.fingerprint = crate::baseline::fingerprint(&f);
+    f.fingerprint = crate::finding::fingerprint::fingerprint(&f);
     f
 }
 

@@ -13,9 +13,9 @@ use std::io::{self, Write};
 
 use serde_json::{json, Value};
 
-use crate::check::collapse_whitespace;
 use crate::finding::{BaselineState, ClaimReport, Finding, Report, Severity};
 use crate::report::code_help;
+use crate::text::collapse_whitespace;
 
 const SCHEMA_URI: &str = "https://json.schemastore.org/sarif-2.1.0.json";
 /// The key code scanning stores our fingerprint under; the `v1` follows the algorithm's

@@ -8,9 +8,9 @@ use std::io::{self, Write};
 use comfy_table::presets::UTF8_FULL_CONDENSED;
 use comfy_table::{modifiers, Attribute, Cell, Color, ContentArrangement, Table};
 
-use crate::check::collapse_whitespace;
 use crate::finding::{BaselineState, ClaimReport, MetricStatus, Report, Severity};
 use crate::report::{baseline_label, summary_line};
+use crate::text::collapse_whitespace;
 
 pub fn render(report: &Report, out: &mut dyn Write, color: bool) -> io::Result<()> {
     let paint = Paint { color };

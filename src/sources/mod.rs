@@ -10,9 +10,11 @@
 
 mod front_matter;
 mod line_index;
+mod meta;
 
 pub use front_matter::{FrontMatter, FrontMatterError};
 pub use line_index::{LineCounter, LineIndex};
+pub use meta::{meta_for, SourceRule};
 
 use std::io::Read;
 use std::path::{Path, PathBuf};

@@ -4,6 +4,9 @@
 //! Serialized as-is, this is the `check --format json` contract (docs/report-json.md); it
 //! changes only with [`SCHEMA_VERSION`].
 
+pub mod build;
+pub mod fingerprint;
+
 use serde::{Deserialize, Serialize};
 
 /// Version of the JSON report. Bump on any change a consumer could notice.

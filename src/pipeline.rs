@@ -8,18 +8,17 @@ use rust_decimal::Decimal;
 
 use crate::config::{Rules, Tolerance};
 use crate::evaluate::{self, Code, Ctx, Fig, RawFinding};
-use crate::extract::{self, Claim, Kind};
+use crate::extract::{self, Claim};
+use crate::finding::build::{claim_report, normalized_report};
 use crate::finding::{
-    BaselineState, ClaimReport, Finding, MetricReport, MetricStatus, NormalizedReport, Report,
-    Severity, SourceInfo, Summary, ToleranceReport, SCHEMA_VERSION,
+    BaselineState, ClaimReport, Finding, MetricReport, MetricStatus, Report, Severity, SourceInfo,
+    Summary, ToleranceReport, SCHEMA_VERSION,
 };
 use crate::link::{Link, Linker};
-use crate::normalize::{
-    self, display, Converter, FxError, FxTable, Interval, Normalized, Rate, RateSource,
-};
+use crate::normalize::{self, Converter, FxError, FxTable, Normalized, Rate, RateSource};
 use std::path::PathBuf;
 
-use crate::sources::{Source, SourceMeta};
+use crate::sources::{self, Source, SourceError, SourceMeta, SourceWarning};
 
 /// What `check` was asked for beyond the rules.
 #[derive(Debug, Clone, Default)]
@@ -37,6 +36,8 @@ pub struct Options {
 pub enum CheckError {
     #[error("{path}: {error}")]
     Fx { path: String, error: FxError },
+    #[error(transparent)]
+    Source(#[from] SourceError),
 }
 
 /// A warning that does not stop the run.
@@ -90,63 +91,6 @@ pub struct Analyzed {
     /// Inline conversions among `items` (`114.2 billion euros ($119.8 billion)`) whose
     /// implied rate is off the reference rate: the two claims, by index, and the message.
     pub fx: Vec<(usize, usize, String)>,
-}
-
-/// The metadata of one source: its `[[source]]` entry in rules.toml over `front` (its front
-/// matter), with a warning per disagreement; rules.toml wins (it is the file the checker
-/// edits).
-pub fn meta_for(
-    rules: &Rules,
-    id: &str,
-    path: &std::path::Path,
-    front: &SourceMeta,
-    warnings: &mut Vec<Warning>,
-) -> SourceMeta {
-    let Some(rule) = rules.source_meta.iter().find(|r| same_path(&rules.dir.join(&r.path), path))
-    else {
-        return front.clone();
-    };
-    let fm = front.clone();
-    let mut disagree = |key: &str, a: &dyn std::fmt::Display, b: &dyn std::fmt::Display| {
-        warnings.push(Warning(format!(
-            "{id}: front matter says {key} = {a}, but [[source]] at {} says {b}; using rules.toml",
-            rule.location
-        )));
-    };
-    if let (Some(a), Some(b)) = (&fm.name, &rule.name) {
-        if a != b {
-            disagree("name", a, b);
-        }
-    }
-    if let (Some(a), Some(b)) = (&fm.published, &rule.published) {
-        if a != b {
-            disagree("published", a, b);
-        }
-    }
-    if let (Some(a), Some(b)) = (&fm.url, &rule.url) {
-        if a != b {
-            disagree("url", a, b);
-        }
-    }
-    SourceMeta {
-        name: rule.name.clone().or(fm.name),
-        published: rule.published.or(fm.published),
-        url: rule.url.clone().or(fm.url),
-    }
-}
-
-/// The same file: canonical paths when both exist, else the paths without `.` components
-/// (`./seeds/a.txt` is `seeds/a.txt`; claims read back with `--claims` name files that may
-/// not exist here).
-fn same_path(a: &std::path::Path, b: &std::path::Path) -> bool {
-    use std::path::Component;
-    match (a.canonicalize(), b.canonicalize()) {
-        (Ok(x), Ok(y)) => x == y,
-        _ => a
-            .components()
-            .filter(|c| *c != Component::CurDir)
-            .eq(b.components().filter(|c| *c != Component::CurDir)),
-    }
 }
 
 /// Makes a claim's report entry from the claim, its resolved currency and its conversion.
@@ -321,12 +265,85 @@ impl<'r> Pipeline<'r> {
     }
 }
 
-/// Runs the whole pipeline over sources in memory (sources in parallel; the report does not
-/// depend on scheduling).
+/// Sources read and analyzed at a time: enough to keep every core busy, few enough that the
+/// texts in memory at once stay small (only each source's claims outlive its chunk).
+pub const CHUNK: usize = 256;
+
+/// What the map step over files reports as it goes, for the caller to show: a file read
+/// (for a progress bar, from any worker thread), and each source's warnings, in file order.
+pub trait Observer: Sync {
+    fn read_one(&self) {}
+    fn warnings(&self, _source: &[SourceWarning], _meta: &[Warning]) {}
+}
+
+/// An [`Observer`] that shows nothing.
+pub struct Quiet;
+impl Observer for Quiet {}
+
+impl Pipeline<'_> {
+    /// The map step over files: each is read, its metadata merged with rules.toml's
+    /// `[[source]]` tables, then extracted, linked and normalized, [`CHUNK`] files at a time
+    /// in parallel on `pool`, keeping only what the report needs. Skipped files (binary,
+    /// empty) give a warning and no result. The result is in file order, whatever the
+    /// scheduling.
+    pub fn map_files(
+        &self,
+        files: &[PathBuf],
+        pool: &rayon::ThreadPool,
+        observer: &dyn Observer,
+    ) -> Result<Vec<Analyzed>, CheckError> {
+        let mut analyzed = Vec::with_capacity(files.len());
+        for chunk in files.chunks(CHUNK) {
+            let results: Vec<Result<Loaded, CheckError>> =
+                pool.install(|| chunk.par_iter().map(|path| self.file(path, observer)).collect());
+            for r in results {
+                let (a, source_warnings, meta_warnings) = r?;
+                observer.warnings(&source_warnings, &meta_warnings);
+                analyzed.extend(a);
+            }
+        }
+        Ok(analyzed)
+    }
+
+    /// One file of [`Pipeline::map_files`].
+    fn file(&self, path: &std::path::Path, observer: &dyn Observer) -> Result<Loaded, CheckError> {
+        let mut warnings = Vec::new();
+        let source = sources::load(path, &mut warnings)?;
+        observer.read_one();
+        let Some(mut source) = source else { return Ok((None, warnings, vec![])) };
+        let mut meta_warnings = Vec::new();
+        source.meta = self.meta(&source.id, &source.path, &source.meta, &mut meta_warnings);
+        Ok((Some(self.source(&source)?), warnings, meta_warnings))
+    }
+
+    /// A source's metadata: rules.toml's `[[source]]` over its front matter (`front`), with a
+    /// warning per disagreement.
+    pub fn meta(
+        &self,
+        id: &str,
+        path: &std::path::Path,
+        front: &SourceMeta,
+        warnings: &mut Vec<Warning>,
+    ) -> SourceMeta {
+        let mut messages = Vec::new();
+        let rules = (self.rules.source_meta.as_slice(), self.rules.dir.as_path());
+        let meta = sources::meta_for(rules, id, path, front, &mut messages);
+        warnings.extend(messages.into_iter().map(Warning));
+        meta
+    }
+}
+
+/// One source after the map step (`None` when skipped), with its warnings.
+type Loaded = (Option<Analyzed>, Vec<SourceWarning>, Vec<Warning>);
+
+/// Runs the whole pipeline over sources in memory: the map step over each (in parallel; the
+/// report does not depend on scheduling), then the reduce step.
 pub fn run(rules: &Rules, sources: &[Source], opts: &Options) -> Result<Report, CheckError> {
     let pipeline = Pipeline::new(rules, opts);
-    let analyzed: Result<Vec<Analyzed>, CheckError> =
-        sources.par_iter().map(|s| pipeline.source(s)).collect();
+    let analyzed: Result<Vec<Analyzed>, CheckError> = sources
+        .par_chunks(CHUNK)
+        .flat_map_iter(|chunk| chunk.iter().map(|s| pipeline.source(s)).collect::<Vec<_>>())
+        .collect();
     Ok(pipeline.reduce(analyzed?))
 }
 
@@ -405,122 +422,6 @@ pub fn short_name(s: &SourceRef) -> String {
     })
 }
 
-// Claim → ClaimReport: shared by `check` and `extract` so both describe a claim alike.
-
-pub use crate::extract::collapse_whitespace;
-
-/// An exact decimal string: no exponent, no trailing zeros.
-pub fn decimal(v: Decimal) -> String {
-    let mut out = Vec::with_capacity(24);
-    push_decimal(&mut out, v);
-    // Only ASCII digits, `-` and `.` were written.
-    String::from_utf8(out).unwrap_or_default()
-}
-
-/// [`decimal`], appended to `out` without formatting machinery: the mantissa's digits with
-/// the point put in by the scale (`-0.05` is mantissa −5, scale 2).
-pub fn push_decimal(out: &mut Vec<u8>, v: Decimal) {
-    let v = v.normalize();
-    if v.is_sign_negative() && !v.is_zero() {
-        out.push(b'-');
-    }
-    let mut buf = itoa::Buffer::new();
-    let digits = buf.format(v.mantissa().unsigned_abs()).as_bytes();
-    let scale = v.scale() as usize;
-    if scale == 0 {
-        out.extend_from_slice(digits);
-    } else if digits.len() > scale {
-        let (int, frac) = digits.split_at(digits.len() - scale);
-        out.extend_from_slice(int);
-        out.push(b'.');
-        out.extend_from_slice(frac);
-    } else {
-        out.extend_from_slice(b"0.");
-        out.resize(out.len() + scale - digits.len(), b'0');
-        out.extend_from_slice(digits);
-    }
-}
-
-/// A claim as reports show it. `currency` is the claim's own currency, already resolved
-/// (a bare dollar → the configured dollar); `normalized` is its conversion, if any.
-pub fn claim_report(
-    source: &Source,
-    claim: &Claim,
-    currency: Option<String>,
-    normalized: Option<&Normalized>,
-) -> ClaimReport {
-    let (line, column) = source.line_col(claim.start);
-    let sentence = source.text.get(claim.sentence.0..claim.sentence.1).unwrap_or_default();
-    ClaimReport {
-        source: source.id.clone(),
-        line,
-        column,
-        start: claim.start,
-        end: claim.end,
-        text: source.text[claim.start..claim.end].to_owned(),
-        kind: claim.kind.as_str().to_owned(),
-        value: claim.value.map(decimal),
-        low: claim.low.map(decimal),
-        high: claim.high.map(decimal),
-        currency,
-        hedge: claim.hedge.map(|h| h.as_str().to_owned()),
-        attributed_to: claim.attributed_to.clone(),
-        sentence: collapse_whitespace(sentence),
-        normalized: normalized.map(|n| normalized_report(claim.kind, n)),
-        linked_by: Vec::new(),
-        verdict: None,
-    }
-}
-
-/// The `normalized` object: exact decimal strings, the rate with its ISO date and source.
-pub fn normalized_report(kind: Kind, n: &Normalized) -> NormalizedReport {
-    NormalizedReport {
-        value: n.value.map(decimal),
-        low: n.low.map(decimal),
-        high: n.high.map(decimal),
-        currency: n.currency.clone(),
-        rate: n.rate.map(|r| decimal(r.value)),
-        rate_date: n.rate.and_then(|r| r.date).map(|d| d.to_string()),
-        rate_source: n.rate.map(|r| r.source.as_str().to_owned()),
-        display: figure(kind, n.value, n.low, n.high, n.currency.as_deref(), None),
-    }
-}
-
-/// A compact human figure: `$119.8bn`, `≥ $1.42`, `$300bn–$350bn`, `50%`, `1.5m`,
-/// `4 people`. A point with bounds on both sides (a hedge) shows the point; a point with one
-/// bound (`more than $5`) shows the bound; no point shows the range.
-pub fn figure(
-    kind: Kind,
-    value: Option<Decimal>,
-    low: Option<Decimal>,
-    high: Option<Decimal>,
-    currency: Option<&str>,
-    unit: Option<&str>,
-) -> String {
-    let point = match (value, low, high) {
-        (Some(v), None, None) | (Some(v), Some(_), Some(_)) => Some(v),
-        (None, None, None) => return String::new(),
-        _ => None,
-    };
-    // A year is a label, not a quantity: `2025`, never `2,025`.
-    if let (Kind::Count, Some(v), Some("year" | "years")) = (kind, point, unit) {
-        return format!("{} {}", v.normalize(), unit.unwrap_or_default());
-    }
-    let iv = Interval::new(low, high);
-    let text = match (kind, point) {
-        (Kind::Money, Some(v)) => display::money(v, currency),
-        (Kind::Money, None) => display::interval(&iv, currency),
-        (Kind::Percent, Some(v)) => display::percent(v),
-        (Kind::Percent, None) => format!("{}%", display::interval(&iv, None)),
-        (Kind::Number | Kind::Count, Some(v)) => display::number(v),
-        (Kind::Number | Kind::Count, None) => display::interval(&iv, None),
-    };
-    match unit {
-        Some(u) if kind == Kind::Count => format!("{text} {u}"),
-        _ => text,
-    }
-}
-
 fn build_report(
     rules: &Rules,
     sources: &[SourceRef],
@@ -547,7 +448,7 @@ fn build_report(
                 metrics: r.metrics.clone(),
                 claims: claims.into_iter().map(report_of).collect(),
             };
-            f.fingerprint = crate::baseline::fingerprint(&f);
+            f.fingerprint = crate::finding::fingerprint::fingerprint(&f);
             f
         })
         .collect();
@@ -664,23 +565,5 @@ fn build_report(
         stale_baseline: Vec::new(),
         unlinked,
         summary,
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use proptest::prelude::*;
-
-    proptest! {
-        /// The hand-placed point agrees with rust_decimal's own formatting, at every scale
-        /// and sign, trailing zeros included (they are normalized away by both).
-        #[test]
-        fn decimal_strings_agree_with_display(m in any::<i64>(), wide in any::<bool>(), scale in 0u32..=28) {
-            let m = if wide { i128::from(m) * 1_000_000_000 } else { i128::from(m) };
-            let v = rust_decimal::Decimal::try_from_i128_with_scale(m, scale);
-            prop_assume!(v.is_ok(), "more than 96 bits");
-            let v = v.unwrap();
-            prop_assert_eq!(super::decimal(v), v.normalize().to_string());
-        }
     }
 }
