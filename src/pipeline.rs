@@ -7,12 +7,12 @@ use rayon::prelude::*;
 use rust_decimal::Decimal;
 
 use crate::config::{Rules, Tolerance};
-use crate::evaluate::{self, Code, Ctx, Fig, RawFinding};
+use crate::evaluate::{self, Code, Ctx, Fig, RawFinding, Side};
 use crate::extract::{self, Claim};
 use crate::finding::build::{claim_report, normalized_report};
 use crate::finding::{
-    BaselineState, ClaimReport, Finding, MetricReport, MetricStatus, Report, Severity, SourceInfo,
-    Summary, ToleranceReport, SCHEMA_VERSION,
+    BaselineState, ClaimReport, Finding, MetricReport, MetricStatus, Report, Severity, SideReport,
+    SourceInfo, Summary, ToleranceReport, SCHEMA_VERSION,
 };
 use crate::link::{Link, Linker};
 use crate::normalize::{self, Converter, FxError, FxTable, Normalized, Rate, RateSource};
@@ -246,6 +246,7 @@ impl<'r> Pipeline<'r> {
                     hedge: it.claim.hedge,
                     kind: it.claim.kind,
                     currency: n.currency.clone(),
+                    originator: it.claim.attributed_to.clone(),
                 });
             }
         }
@@ -260,6 +261,7 @@ impl<'r> Pipeline<'r> {
             rule_location: None,
             metrics: Vec::new(),
             claims: vec![a, b],
+            sides: Vec::new(),
         }));
         build_report(rules, &sources, &items, total, raw, &self.opts)
     }
@@ -422,6 +424,36 @@ pub fn short_name(s: &SourceRef) -> String {
     })
 }
 
+/// The sides of a finding out of line: those stated by the fewest sources (all of them when
+/// each is stated by as many); `None` for a finding without sides.
+fn outliers(sides: &[Side]) -> Option<Vec<&Side>> {
+    let fewest = sides.iter().map(|s| s.sources.len()).min()?;
+    Some(sides.iter().filter(|s| s.sources.len() == fewest).collect())
+}
+
+/// The sides as the report shows them: claims as indices into the finding's `claims`
+/// (`order`, the run's claim indices in report order), sources by name.
+fn side_reports(sides: &[Side], order: &[usize], source_names: &[String]) -> Vec<SideReport> {
+    let out_of_line = outliers(sides).unwrap_or_default();
+    let all_out = out_of_line.len() == sides.len();
+    sides
+        .iter()
+        .map(|s| {
+            let mut claims: Vec<usize> =
+                s.claims.iter().filter_map(|c| order.iter().position(|o| o == c)).collect();
+            claims.sort_unstable();
+            claims.dedup();
+            SideReport {
+                figure: s.figure.clone(),
+                originators: s.originators.clone(),
+                sources: s.sources.iter().map(|&i| source_names[i].clone()).collect(),
+                claims,
+                outlier: !all_out && out_of_line.iter().any(|o| std::ptr::eq(*o, s)),
+            }
+        })
+        .collect()
+}
+
 fn build_report(
     rules: &Rules,
     sources: &[SourceRef],
@@ -431,12 +463,14 @@ fn build_report(
     opts: &Options,
 ) -> Report {
     let report_of = |i: usize| items[i].report.clone();
+    let source_names: Vec<String> = sources.iter().map(short_name).collect();
     let mut findings: Vec<Finding> = raw
         .iter()
         .map(|r| {
             let mut claims: Vec<usize> = r.claims.clone();
             claims.sort_by_key(|&i| (items[i].source, items[i].report.start));
             claims.dedup();
+            let sides = side_reports(&r.sides, &claims, &source_names);
             let mut f = Finding {
                 code: r.code.as_str().into(),
                 severity: r.severity,
@@ -447,6 +481,7 @@ fn build_report(
                 rule_location: r.rule_location.clone(),
                 metrics: r.metrics.clone(),
                 claims: claims.into_iter().map(report_of).collect(),
+                sides,
             };
             f.fingerprint = crate::finding::fingerprint::fingerprint(&f);
             f
@@ -462,14 +497,20 @@ fn build_report(
     });
     findings.dedup_by(|a, b| a.fingerprint == b.fingerprint);
 
-    // Claims in a conflict on a metric, for verdicts and statuses.
+    // Claims in a conflict on a metric, for verdicts and statuses: the claims of the side out
+    // of line (stated by fewer sources; both sides when as many state each), or every claim
+    // of a finding without sides.
     let mut conflicted: BTreeMap<(String, usize, usize), ()> = BTreeMap::new();
     let mut conflict_metrics = std::collections::BTreeSet::new();
     for r in &raw {
-        if matches!(r.code, Code::CrossSourceConflict | Code::WithinSourceConflict) {
+        if r.code.is_conflict() {
+            let out_of_line: Vec<usize> = match outliers(&r.sides) {
+                Some(sides) => sides.into_iter().flat_map(|s| s.claims.iter().copied()).collect(),
+                None => r.claims.clone(),
+            };
             for m in &r.metrics {
                 conflict_metrics.insert(m.clone());
-                for &c in &r.claims {
+                for &c in &out_of_line {
                     conflicted.insert((m.clone(), items[c].source, items[c].report.start), ());
                 }
             }

@@ -124,7 +124,10 @@ fn codes_in_use(rules: &Rules) -> Vec<Code> {
     Code::ALL
         .into_iter()
         .filter(|code| match code {
-            Code::CrossSourceConflict | Code::FxInconsistent => true,
+            Code::CrossSourceConflict
+            | Code::Misquote
+            | Code::OriginatorsDisagree
+            | Code::FxInconsistent => true,
             Code::WithinSourceConflict => rules.metrics.iter().any(|m| m.within_source),
             Code::AtMostViolated => {
                 rules.relations.iter().any(|r| matches!(r.kind, RelationKind::AtMost { .. }))

@@ -133,6 +133,8 @@ pub struct Metric {
     pub not: Vec<String>,
     /// Overrides `[tolerance] default`.
     pub tolerance: Option<Tolerance>,
+    /// Overrides `[tolerance] hedged` (the allowance when either figure is hedged).
+    pub hedged: Option<Tolerance>,
     /// Severity of conflicts on this metric.
     pub severity: Severity,
     /// Also compare figures from the same source with each other.
@@ -305,6 +307,12 @@ impl Rules {
     /// The tolerance a metric's non-hedged figures are compared with.
     pub fn tolerance_for<'a>(&'a self, metric: &'a Metric) -> &'a Tolerance {
         metric.tolerance.as_ref().unwrap_or(&self.tolerance.default)
+    }
+
+    /// The allowance for hedged figures on `metric`: its own `hedged`, else `[tolerance]
+    /// hedged`.
+    pub fn hedged_for<'a>(&'a self, metric: &'a Metric) -> &'a Tolerance {
+        metric.hedged.as_ref().unwrap_or(&self.tolerance.hedged)
     }
 
     /// "did you mean" among the metric ids.

@@ -76,6 +76,7 @@ pub struct RawMetric {
     pub also: Option<Spanned<Vec<Spanned<String>>>>,
     pub not: Option<Spanned<Vec<Spanned<String>>>>,
     pub tolerance: Option<Spanned<String>>,
+    pub hedged: Option<Spanned<String>>,
     pub severity: Option<Spanned<String>>,
     pub within_source: Option<Spanned<bool>>,
 }

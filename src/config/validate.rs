@@ -767,6 +767,7 @@ impl Ctx<'_> {
                 kind,
             });
         }
+        let hedged = raw.hedged.as_ref().and_then(|t| self.tolerance(t, "hedged"));
         let severity = self.severity(&raw.severity);
         let within_source = raw.within_source.as_ref().is_none_or(|w| *w.get_ref());
         let id = raw.id.as_ref()?.get_ref().clone();
@@ -783,6 +784,7 @@ impl Ctx<'_> {
             also,
             not,
             tolerance,
+            hedged,
             severity,
             within_source,
             location: self.location(&e.span),

@@ -1,10 +1,13 @@
-//! `cross-source-conflict` and `within-source-conflict`: figures on one metric that disagree.
+//! `cross-source-conflict`, `misquote`, `originators-disagree` and `within-source-conflict`:
+//! figures on one metric that disagree.
 
 use std::collections::BTreeMap;
 
 use rust_decimal::Decimal;
 
-use super::{by_value, compare, Code, Comparison, Ctx, Group, RawFinding};
+use super::{
+    by_value, compare, originators, same_originator, Code, Comparison, Ctx, Group, RawFinding, Side,
+};
 use crate::config::Tolerance;
 use crate::normalize::Interval;
 
@@ -18,7 +21,13 @@ Two outlets reporting the same quantity with different figures is the discrepanc
 fact-checker is looking for.
 
 Figures that agree with each other are one side of a finding, with every source that states
-them: `€1.07bn–€1.072bn (press release; wire) vs €1.4bn (journal)`.
+them: `€1.07bn–€1.072bn (press release; wire) vs €1.4bn (journal)`. Every figure on a side
+agrees with every other figure on it. A bound (\"more than $300bn\") or a vague amount
+(\"hundreds of billions\") never joins a side of precise figures, so it cannot bridge two
+figures that disagree; it conflicts with a figure only when it excludes it.
+
+When both sides name who gives the figure, the finding is a `misquote` (the same originator
+quoted differently) or `originators-disagree` (different originators) instead.
 
 ## Example
 AFP: \"$65.9 billion in military aid\"; another outlet: \"$45 billion in military aid\" —
@@ -37,25 +46,52 @@ them is probably a typo or a different quantity the rules lump together.
 One article says \"tens of billions of dollars of aid\" and later \"$119.8 billion in aid\" —
 $20bn–$100bn vs $119.8bn: 19.8% apart, tolerance 5%.";
 
-/// Figures on a metric that disagree. Across sources, figures are compared by value, each with
-/// every source that states it, and figures that agree with each other are compared as one
-/// cluster (`$4bn–$4.2bn (A; B; C) vs $8.4bn (D)`), so a figure repeated by a thousand outlets
-/// is one comparison and one finding, not a thousand. Inside a source, each pair of its own
-/// differing figures.
+pub(crate) const MISQUOTE_DOC: &str = "\
+## What it checks
+Claims about one metric that the sources attribute to the same originator (the same
+estimator, official or institute): every outlet quoting that originator must give the same
+figure, within the metric's tolerance.
+
+## Why
+Two outlets quoting one source differently means at least one misquotes it: the error a
+fact-checker most wants to catch, and the one with a clear correction.
+
+## Example
+AFP: \"the Kiel Institute counts $119.8 billion in aid\"; another outlet: \"$140 billion in aid,
+according to the Kiel Institute\" — Kiel Institute quoted differently: $119.8bn (AFP) vs
+$140bn (other outlet): 16.9% apart, tolerance 5%.";
+
+pub(crate) const ORIGINATORS_DOC: &str = "\
+## What it checks
+Claims about one metric that the sources attribute to different originators (two estimators,
+a politician and a research body) and that disagree beyond the metric's tolerance.
+
+## Why
+Estimates from different bodies often differ for good reasons (scope, method, date), so this
+is a warning: the report shows who says what, so a reader sees the disagreement between the
+originators rather than between the outlets that relay them.
+
+## Example
+\"Trump says $350 billion\" (AP) and \"the Kiel Institute counts $119.7 billion\" (News24) —
+Trump: $350bn (AP) vs Kiel Institute: $119.7bn (News24): 2.9× apart, tolerance 5%.";
+
+/// Figures on a metric that disagree.
+///
+/// Across sources, figures are compared by value, each with every source that states it.
+/// Precise figures (points, ranges, hedged points) form clusters in which every figure agrees
+/// with every other, and each pair of clusters that disagree is one finding (`$4bn–$4.2bn (A;
+/// B; C) vs $8.4bn (D)`), so a figure repeated by a thousand outlets is one comparison, not a
+/// thousand. Loose figures (bounds, vague amounts) join no cluster: each is compared with the
+/// figures of every cluster and conflicts with those it excludes. Inside a source, each pair
+/// of its own differing figures.
 pub fn conflicts(ctx: &Ctx<'_>) -> Vec<RawFinding> {
     let mut out = Vec::new();
     for (m, metric) in ctx.rules.metrics.iter().enumerate() {
         let groups = &ctx.groups[m];
         let tol = ctx.rules.tolerance_for(metric);
-        let finding = |code, message, a: &[usize], b: &[usize]| RawFinding {
-            code,
-            severity: metric.severity,
-            message,
-            rule: metric.id.clone(),
-            rule_location: Some(metric.location.to_string()),
-            metrics: vec![metric.id.clone()],
-            claims: a.iter().chain(b).copied().collect(),
-        };
+        let hedged = ctx.rules.hedged_for(metric);
+        let agree =
+            |a: (&Interval, bool), b: (&Interval, bool)| disagreement(ctx, tol, hedged, a, b);
         if metric.within_source {
             let mut by_source: BTreeMap<usize, Vec<&Group>> = BTreeMap::new();
             for g in groups {
@@ -64,12 +100,8 @@ pub fn conflicts(ctx: &Ctx<'_>) -> Vec<RawFinding> {
             for own in by_source.values() {
                 for (i, a) in own.iter().enumerate() {
                     for b in &own[i + 1..] {
-                        let Some(c) = disagreement(
-                            ctx,
-                            tol,
-                            (&a.interval, a.hedged),
-                            (&b.interval, b.hedged),
-                        ) else {
+                        let Some(c) = agree((&a.interval, a.hedged), (&b.interval, b.hedged))
+                        else {
                             continue;
                         };
                         let message = format!(
@@ -81,74 +113,221 @@ pub fn conflicts(ctx: &Ctx<'_>) -> Vec<RawFinding> {
                             c.apart,
                             c.tolerance
                         );
-                        out.push(finding(
-                            Code::WithinSourceConflict,
+                        let sides = vec![ctx.side(a, &[a.source]), ctx.side(b, &[b.source])];
+                        out.push(RawFinding {
+                            code: Code::WithinSourceConflict,
+                            severity: metric.severity,
                             message,
-                            &a.members,
-                            &b.members,
-                        ));
+                            rule: metric.id.clone(),
+                            rule_location: Some(metric.location.to_string()),
+                            metrics: vec![metric.id.clone()],
+                            claims: a.members.iter().chain(&b.members).copied().collect(),
+                            sides,
+                        });
                     }
                 }
             }
         }
-        // Across sources: figures that agree with each other form one cluster (sorted by
-        // value, each joins the cluster whose first figure it agrees with), and each pair of
-        // clusters that disagree is one finding. A story restated by a thousand outlets in
-        // a dozen roundings and conversions is one cluster, not a dozen figures to pair.
-        let clusters = clusters(ctx, tol, by_value(groups));
+        let (loose, precise): (Vec<_>, Vec<_>) =
+            by_value(groups).into_iter().partition(|(g, _)| g.loose);
+        let clusters = clusters(&agree, precise);
+        let mut pairs: Vec<(Cluster, Cluster, Comparison)> = Vec::new();
         for (i, a) in clusters.iter().enumerate() {
             for b in &clusters[i + 1..] {
-                // Only a source against another: one source's own pair is the finding above.
-                if !a.sources.iter().any(|x| b.sources.iter().any(|y| x != y)) {
-                    continue;
-                }
-                let Some(c) = disagreement(ctx, tol, (&a.hull, a.hedged), (&b.hull, b.hedged))
+                // The figures of `a` that disagree with every figure of `b`, against the
+                // figures of `b` that disagree with all of those: no two figures that agree
+                // end up on opposite sides, even when the clusters touch.
+                let differs = |x: &Group, ys: &[(Group, Vec<usize>)]| {
+                    ys.iter().all(|(y, _)| {
+                        agree((&x.interval, x.hedged), (&y.interval, y.hedged)).is_some()
+                    })
+                };
+                let a_part: Vec<_> =
+                    a.values.iter().filter(|(x, _)| differs(x, &b.values)).cloned().collect();
+                let b_part: Vec<_> =
+                    b.values.iter().filter(|(y, _)| differs(y, &a_part)).cloned().collect();
+                let (Some(a), Some(b)) =
+                    (Cluster::from_values(a_part), Cluster::from_values(b_part))
                 else {
                     continue;
                 };
-                let message = format!(
-                    "{}: {} vs {}: {}, tolerance {}",
-                    metric.id,
-                    a.label(ctx),
-                    b.label(ctx),
-                    c.apart,
-                    c.tolerance
-                );
-                out.push(finding(Code::CrossSourceConflict, message, &a.members, &b.members));
+                if let Some(c) = agree((&a.hull, a.hedged), (&b.hull, b.hedged)) {
+                    pairs.push((a, b, c));
+                }
             }
+        }
+        // A loose figure against the figures of each cluster it excludes, and against the
+        // other loose figures.
+        let loose: Vec<Cluster> = loose.into_iter().map(|(g, s)| Cluster::of(g, s)).collect();
+        for (i, l) in loose.iter().enumerate() {
+            for c in &clusters {
+                let excluded: Vec<(Group, Vec<usize>)> = c
+                    .values
+                    .iter()
+                    .filter(|(g, _)| agree((&l.hull, l.hedged), (&g.interval, g.hedged)).is_some())
+                    .cloned()
+                    .collect();
+                let Some(part) = Cluster::from_values(excluded) else { continue };
+                if let Some(cmp) = agree((&l.hull, l.hedged), (&part.hull, part.hedged)) {
+                    pairs.push((l.clone(), part, cmp));
+                }
+            }
+            for b in &loose[i + 1..] {
+                if let Some(cmp) = agree((&l.hull, l.hedged), (&b.hull, b.hedged)) {
+                    pairs.push((l.clone(), b.clone(), cmp));
+                }
+            }
+        }
+        for (a, b, c) in pairs {
+            // Only a source against another: one source's own pair is the finding above.
+            if !a.sources.iter().any(|x| b.sources.iter().any(|y| x != y)) {
+                continue;
+            }
+            let (oa, ob) = (originators(&a.originators), originators(&b.originators));
+            let shared = oa
+                .iter()
+                .find(|x| ob.iter().any(|y| same_originator(x, y) || same_originator(y, x)));
+            let (code, severity, message) = match shared {
+                Some(who) => (
+                    Code::Misquote,
+                    metric.severity,
+                    format!(
+                        "{}: {who} quoted differently: {} vs {}: {}, tolerance {}",
+                        metric.id,
+                        a.label(ctx),
+                        b.label(ctx),
+                        c.apart,
+                        c.tolerance
+                    ),
+                ),
+                None if !oa.is_empty() && !ob.is_empty() => (
+                    Code::OriginatorsDisagree,
+                    crate::finding::Severity::Warning,
+                    format!(
+                        "{}: {}: {} vs {}: {}: {}, tolerance {}",
+                        metric.id,
+                        oa.join(", "),
+                        a.label(ctx),
+                        ob.join(", "),
+                        b.label(ctx),
+                        c.apart,
+                        c.tolerance
+                    ),
+                ),
+                None => (
+                    Code::CrossSourceConflict,
+                    metric.severity,
+                    format!(
+                        "{}: {} vs {}: {}, tolerance {}",
+                        metric.id,
+                        a.label(ctx),
+                        b.label(ctx),
+                        c.apart,
+                        c.tolerance
+                    ),
+                ),
+            };
+            out.push(RawFinding {
+                code,
+                severity,
+                message,
+                rule: metric.id.clone(),
+                rule_location: Some(metric.location.to_string()),
+                metrics: vec![metric.id.clone()],
+                claims: a.members.iter().chain(&b.members).copied().collect(),
+                sides: vec![a.side(ctx), b.side(ctx)],
+            });
         }
     }
     out
 }
 
+/// How two figures (interval, hedged) disagree; `None` when they agree.
+type Disagree<'a> = dyn Fn((&Interval, bool), (&Interval, bool)) -> Option<Comparison> + 'a;
+
 /// Figures of one metric that agree with each other, from any number of sources.
+#[derive(Clone)]
 struct Cluster {
     /// The smallest interval holding every figure.
     hull: Interval,
-    /// The first figure (the lowest), which every other figure agrees with.
-    first: Group,
-    /// How many distinct figures it holds.
-    figures: usize,
+    /// Its distinct figures, each with the sources that state it, lowest first.
+    values: Vec<(Group, Vec<usize>)>,
     sources: Vec<usize>,
     members: Vec<usize>,
     hedged: bool,
+    /// Who the sentences say gives its figures, as written.
+    originators: Vec<String>,
 }
 
 impl Cluster {
+    fn of(g: Group, sources: Vec<usize>) -> Cluster {
+        Cluster {
+            hull: g.interval,
+            members: g.members.clone(),
+            hedged: g.hedged,
+            originators: g.originators.clone(),
+            sources: sources.clone(),
+            values: vec![(g, sources)],
+        }
+    }
+
+    /// The cluster of these figures (`None` when there are none).
+    fn from_values(values: Vec<(Group, Vec<usize>)>) -> Option<Cluster> {
+        let mut it = values.into_iter();
+        let (g, s) = it.next()?;
+        let mut c = Cluster::of(g, s);
+        for (g, s) in it {
+            c.add(g, s);
+        }
+        Some(c)
+    }
+
+    fn add(&mut self, g: Group, sources: Vec<usize>) {
+        self.hull = Interval::new(
+            min_open(self.hull.low, g.interval.low),
+            max_open(self.hull.high, g.interval.high),
+        );
+        for s in &sources {
+            if !self.sources.contains(s) {
+                self.sources.push(*s);
+            }
+        }
+        for o in &g.originators {
+            if !self.originators.contains(o) {
+                self.originators.push(o.clone());
+            }
+        }
+        self.members.extend(&g.members);
+        self.hedged |= g.hedged;
+        self.values.push((g, sources));
+    }
+
     /// `$500bn (AFP; FT)`, or for several figures `$4bn–$4.2bn (A; B; C)`.
     fn label(&self, ctx: &Ctx<'_>) -> String {
-        if self.figures == 1 {
-            return ctx.labelled_in(&self.first, &self.sources);
+        ctx.labelled_in(&self.shown(), &self.sources)
+    }
+
+    /// The group messages show: its one figure, or the hull of its figures.
+    fn shown(&self) -> Group {
+        let first = self.values[0].0.clone();
+        if self.values.len() == 1 {
+            return first;
         }
-        let hull = Group { interval: self.hull, ..self.first.clone() };
-        ctx.labelled_in(&hull, &self.sources)
+        Group { interval: self.hull, ..first }
+    }
+
+    fn side(&self, ctx: &Ctx<'_>) -> Side {
+        let mut side = ctx.side(&self.shown(), &self.sources);
+        side.claims = self.members.clone();
+        side.originators = originators(&self.originators);
+        side
     }
 }
 
-/// Greedy clustering in value order: a figure joins the current cluster when it agrees with
-/// that cluster's first figure (so a cluster is never wider than the tolerance allows);
-/// otherwise it starts the next one.
-fn clusters(ctx: &Ctx<'_>, tol: &Tolerance, mut values: Vec<(Group, Vec<usize>)>) -> Vec<Cluster> {
+/// Clusters in value order in which every figure agrees with every other: a figure joins the
+/// current cluster when it agrees with each of its figures; otherwise it starts the next one.
+/// No chain of figures each close to the next can make two far-apart figures one cluster.
+fn clusters(disagree: &Disagree<'_>, mut values: Vec<(Group, Vec<usize>)>) -> Vec<Cluster> {
     values.sort_by(|(a, _), (b, _)| {
         let key = |g: &Group| (g.interval.low.or(g.interval.high), g.interval.high);
         key(a).cmp(&key(b))
@@ -156,31 +335,16 @@ fn clusters(ctx: &Ctx<'_>, tol: &Tolerance, mut values: Vec<(Group, Vec<usize>)>
     let mut out: Vec<Cluster> = Vec::new();
     for (g, sources) in values {
         if let Some(c) = out.last_mut() {
-            let first = (&c.first.interval, c.first.hedged);
-            if disagreement(ctx, tol, first, (&g.interval, g.hedged)).is_none() {
-                c.hull = Interval::new(
-                    min_open(c.hull.low, g.interval.low),
-                    max_open(c.hull.high, g.interval.high),
-                );
-                c.figures += 1;
-                for s in sources {
-                    if !c.sources.contains(&s) {
-                        c.sources.push(s);
-                    }
-                }
-                c.members.extend(&g.members);
-                c.hedged |= g.hedged;
+            let fits = c
+                .values
+                .iter()
+                .all(|(v, _)| disagree((&v.interval, v.hedged), (&g.interval, g.hedged)).is_none());
+            if fits {
+                c.add(g, sources);
                 continue;
             }
         }
-        out.push(Cluster {
-            hull: g.interval,
-            members: g.members.clone(),
-            hedged: g.hedged,
-            figures: 1,
-            sources,
-            first: g,
-        });
+        out.push(Cluster::of(g, sources));
     }
     out
 }
@@ -190,10 +354,11 @@ fn clusters(ctx: &Ctx<'_>, tol: &Tolerance, mut values: Vec<(Group, Vec<usize>)>
 fn disagreement(
     ctx: &Ctx<'_>,
     tol: &Tolerance,
+    hedged: &Tolerance,
     (a, a_hedged): (&Interval, bool),
     (b, b_hedged): (&Interval, bool),
 ) -> Option<Comparison> {
-    let hedged = (a_hedged || b_hedged).then(|| ctx.hedged());
+    let hedged = (a_hedged || b_hedged).then_some(hedged);
     let c = compare(a, b, tol, hedged, ctx.abs);
     (!c.agree).then_some(c)
 }
@@ -206,4 +371,214 @@ fn min_open(a: Option<Decimal>, b: Option<Decimal>) -> Option<Decimal> {
 /// The higher of two upper bounds, `None` (unbounded) winning.
 fn max_open(a: Option<Decimal>, b: Option<Decimal>) -> Option<Decimal> {
     a.zip(b).map(|(a, b)| a.max(b))
+}
+
+#[cfg(test)]
+mod tests {
+    use proptest::prelude::*;
+    use rust_decimal::Decimal;
+
+    use super::*;
+    use crate::evaluate::{group, Fig};
+    use crate::extract::{Hedge, Kind};
+
+    /// A figure: source, low, high (equal for a point), hedge, originator.
+    type F = (usize, i64, Option<i64>, Option<Hedge>, Option<&'static str>);
+
+    fn figs(list: &[F]) -> Vec<Fig> {
+        list.iter()
+            .enumerate()
+            .map(|(claim, &(source, low, high, hedge, who))| Fig {
+                source,
+                claim,
+                interval: Interval::new(
+                    (hedge != Some(Hedge::AtMost)).then(|| Decimal::from(low)),
+                    match hedge {
+                        Some(Hedge::AtLeast) => None,
+                        _ => Some(Decimal::from(high.unwrap_or(low))),
+                    },
+                ),
+                hedge,
+                kind: Kind::Count,
+                currency: None,
+                originator: who.map(str::to_string),
+            })
+            .collect()
+    }
+
+    /// The findings on one count metric with a 5% tolerance: code and the claims of each
+    /// side, sorted.
+    fn findings(list: &[F]) -> Vec<(Code, Vec<Vec<usize>>)> {
+        let rules = crate::config::Rules::parse(
+            "rules.toml",
+            "[[metric]]\nid = \"deaths\"\nkind = \"count\"\nnear = [\"died\"]\nwithin-source = false\n",
+        )
+        .unwrap();
+        let names: Vec<String> = (0..20).map(|i| format!("s{i}")).collect();
+        let abs = |_: &Tolerance| None;
+        let ctx = Ctx {
+            rules: &rules,
+            groups: vec![group(&figs(list))],
+            source_names: &names,
+            abs: &abs,
+        };
+        let mut out: Vec<(Code, Vec<Vec<usize>>)> = conflicts(&ctx)
+            .into_iter()
+            .map(|f| {
+                let mut sides: Vec<Vec<usize>> = f
+                    .sides
+                    .into_iter()
+                    .map(|s| {
+                        let mut c = s.claims;
+                        c.sort_unstable();
+                        c
+                    })
+                    .collect();
+                sides.sort();
+                (f.code, sides)
+            })
+            .collect();
+        out.sort();
+        out
+    }
+
+    #[test]
+    fn a_bound_never_bridges_figures_that_disagree() {
+        // "at least five people died" (an early toll) against 27, 28 and 95.
+        let got = findings(&[
+            (0, 5, None, Some(Hedge::AtLeast), None),
+            (1, 27, None, None, None),
+            (2, 28, None, None, None),
+            (3, 95, None, None, None),
+        ]);
+        assert_eq!(got, vec![(Code::CrossSourceConflict, vec![vec![1, 2], vec![3]])]);
+    }
+
+    #[test]
+    fn a_bound_conflicts_with_the_figures_it_excludes() {
+        // "more than 40" against 33 and 95: only 33 is excluded.
+        let got = findings(&[
+            (0, 40, None, Some(Hedge::AtLeast), None),
+            (1, 33, None, None, None),
+            (2, 95, None, None, None),
+        ]);
+        assert!(got.contains(&(Code::CrossSourceConflict, vec![vec![0], vec![1]])), "{got:?}");
+        assert!(!got.iter().any(|(_, s)| s.contains(&vec![0]) && s.contains(&vec![2])), "{got:?}");
+    }
+
+    #[test]
+    fn chained_ranges_do_not_make_one_cluster() {
+        // $20–30bn, $29bn, $30–40bn and $41bn: each agrees with the next, but $41bn is far
+        // from $20–30bn and $29bn.
+        let got = findings(&[
+            (0, 20, Some(30), Some(Hedge::Range), None),
+            (1, 29, None, None, None),
+            (2, 30, Some(40), Some(Hedge::Range), None),
+            (3, 41, None, None, None),
+        ]);
+        assert!(
+            got.iter()
+                .any(|(_, s)| s.iter().any(|x| x.contains(&0)) && s.iter().any(|x| x.contains(&3))),
+            "{got:?}"
+        );
+    }
+
+    #[test]
+    fn no_side_holds_figures_that_disagree_and_no_agreeing_pair_is_split() {
+        let got = findings(&[
+            (0, 100, None, None, None),
+            (1, 103, None, None, None),
+            (2, 120, None, None, None),
+            (3, 121, None, None, None),
+        ]);
+        assert_eq!(got, vec![(Code::CrossSourceConflict, vec![vec![0, 1], vec![2, 3]])]);
+    }
+
+    #[test]
+    fn originators_name_misquotes_and_disagreements() {
+        let got = findings(&[
+            (0, 100, None, None, Some("the Kiel Institute")),
+            (1, 140, None, None, Some("Kiel Institute's")),
+        ]);
+        assert_eq!(got, vec![(Code::Misquote, vec![vec![0], vec![1]])]);
+        let got =
+            findings(&[(0, 100, None, None, Some("Kiel")), (1, 350, None, None, Some("Trump"))]);
+        assert_eq!(got, vec![(Code::OriginatorsDisagree, vec![vec![0], vec![1]])]);
+        // "officials" name nobody in particular.
+        let got = findings(&[
+            (0, 100, None, None, Some("officials")),
+            (1, 350, None, None, Some("Trump")),
+        ]);
+        assert_eq!(got, vec![(Code::CrossSourceConflict, vec![vec![0], vec![1]])]);
+    }
+
+    fn figure() -> impl Strategy<Value = F> {
+        (
+            0usize..4,
+            1i64..200,
+            0i64..30,
+            0usize..5,
+            prop::option::of(prop::sample::select(vec!["Kiel", "Trump"])),
+        )
+            .prop_map(|(source, low, width, h, who)| {
+                let hedge = [
+                    None,
+                    Some(Hedge::Range),
+                    Some(Hedge::AtLeast),
+                    Some(Hedge::AtMost),
+                    Some(Hedge::Approximate),
+                ][h];
+                let high = (hedge == Some(Hedge::Range)).then_some(low + width);
+                (source, low, high, hedge, who)
+            })
+    }
+
+    proptest! {
+        /// Whatever the order of the claims: the same findings; every pair of figures on one
+        /// side agrees; and no two figures on opposite sides of a finding agree.
+        #[test]
+        fn sides_agree_within_and_disagree_across(list in prop::collection::vec(figure(), 0..12), seed in any::<u64>()) {
+            let base = findings(&list);
+            let mut shuffled: Vec<(usize, F)> = list.iter().copied().enumerate().collect();
+            let n = shuffled.len();
+            for i in 0..n {
+                let j = (seed as usize).wrapping_mul(i + 7) % n.max(1);
+                shuffled.swap(i, j);
+            }
+            let order: Vec<usize> = shuffled.iter().map(|(i, _)| *i).collect();
+            let again = findings(&shuffled.iter().map(|(_, f)| *f).collect::<Vec<_>>());
+            // Claim indices follow the list: map them back before comparing.
+            let mut mapped: Vec<(Code, Vec<Vec<usize>>)> = again
+                .into_iter()
+                .map(|(c, sides)| {
+                    let mut sides: Vec<Vec<usize>> = sides
+                        .into_iter()
+                        .map(|s| {
+                            let mut s: Vec<usize> = s.into_iter().map(|k| order[k]).collect();
+                            s.sort_unstable();
+                            s
+                        })
+                        .collect();
+                    sides.sort();
+                    (c, sides)
+                })
+                .collect();
+            mapped.sort();
+            prop_assert_eq!(&mapped, &base);
+            let fs = figs(&list);
+            let tol = Tolerance::Relative(Decimal::new(5, 2));
+            let hedged = Tolerance::Relative(Decimal::new(10, 2));
+            let differ = |a: usize, b: usize| {
+                let h = (fs[a].hedge == Some(Hedge::Approximate) || fs[b].hedge == Some(Hedge::Approximate)).then_some(&hedged);
+                !compare(&fs[a].interval, &fs[b].interval, &tol, h, &|_| None).agree
+            };
+            for (_, sides) in &base {
+                for a in &sides[0] {
+                    for b in &sides[1] {
+                        prop_assert!(differ(*a, *b), "{a} and {b} agree but are on opposite sides: {list:?}");
+                    }
+                }
+            }
+        }
+    }
 }

@@ -29,6 +29,8 @@ pub use sum::sum_mismatches;
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum Code {
     CrossSourceConflict,
+    Misquote,
+    OriginatorsDisagree,
     WithinSourceConflict,
     AtMostViolated,
     SumMismatch,
@@ -37,8 +39,10 @@ pub enum Code {
 }
 
 impl Code {
-    pub const ALL: [Code; 6] = [
+    pub const ALL: [Code; 8] = [
         Code::CrossSourceConflict,
+        Code::Misquote,
+        Code::OriginatorsDisagree,
         Code::WithinSourceConflict,
         Code::AtMostViolated,
         Code::SumMismatch,
@@ -49,6 +53,8 @@ impl Code {
     pub fn as_str(self) -> &'static str {
         match self {
             Code::CrossSourceConflict => "cross-source-conflict",
+            Code::Misquote => "misquote",
+            Code::OriginatorsDisagree => "originators-disagree",
             Code::WithinSourceConflict => "within-source-conflict",
             Code::AtMostViolated => "at-most-violated",
             Code::SumMismatch => "sum-mismatch",
@@ -61,12 +67,25 @@ impl Code {
     pub fn doc(self) -> &'static str {
         match self {
             Code::CrossSourceConflict => conflict::CROSS_DOC,
+            Code::Misquote => conflict::MISQUOTE_DOC,
+            Code::OriginatorsDisagree => conflict::ORIGINATORS_DOC,
             Code::WithinSourceConflict => conflict::WITHIN_DOC,
             Code::AtMostViolated => at_most::DOC,
             Code::SumMismatch => sum::DOC,
             Code::AgreeViolated => agree::DOC,
             Code::FxInconsistent => fx_consistency::DOC,
         }
+    }
+
+    /// A disagreement between figures of one metric (its claims get the `conflict` verdict).
+    pub fn is_conflict(self) -> bool {
+        matches!(
+            self,
+            Code::CrossSourceConflict
+                | Code::Misquote
+                | Code::OriginatorsDisagree
+                | Code::WithinSourceConflict
+        )
     }
 
     pub fn parse(s: &str) -> Option<Code> {
@@ -86,6 +105,20 @@ pub struct Fig {
     pub kind: Kind,
     /// Currency of the normalized figure.
     pub currency: Option<String>,
+    /// Who the claim's sentence says gives the figure, as written (`the Kiel Institute`).
+    pub originator: Option<String>,
+}
+
+impl Fig {
+    /// A figure that only bounds the quantity: a bound (`more than $300bn`, `up to 40`), a
+    /// vague amount (`hundreds of billions`) or an interval open on one side. Such a figure
+    /// never joins a cluster of figures that agree; it conflicts with a figure only when it
+    /// excludes it.
+    pub fn loose(&self) -> bool {
+        matches!(self.hedge, Some(Hedge::AtLeast | Hedge::AtMost | Hedge::Vague))
+            || self.interval.low.is_none()
+            || self.interval.high.is_none()
+    }
 }
 
 /// Claims of one metric from one source with the same normalized figure.
@@ -95,8 +128,12 @@ pub struct Group {
     pub interval: Interval,
     pub members: Vec<usize>,
     pub hedged: bool,
+    /// A bound or vague figure ([`Fig::loose`]).
+    pub loose: bool,
     pub kind: Kind,
     pub currency: Option<String>,
+    /// The originators of its claims (as written), in first-seen order.
+    pub originators: Vec<String>,
 }
 
 impl Group {
@@ -115,6 +152,12 @@ pub fn by_value(groups: &[Group]) -> Vec<(Group, Vec<usize>)> {
             let (m, srcs) = &mut out[i];
             m.members.extend(&g.members);
             m.hedged |= g.hedged;
+            m.loose |= g.loose;
+            for o in &g.originators {
+                if !m.originators.contains(o) {
+                    m.originators.push(o.clone());
+                }
+            }
             if !srcs.contains(&g.source) {
                 srcs.push(g.source);
             }
@@ -159,6 +202,7 @@ pub(crate) fn pairwise_violations(
                 rule_location: Some(r.location.to_string()),
                 metrics: vec![left.to_string(), right.to_string()],
                 claims: a.members.iter().chain(&b.members).copied().collect(),
+                sides: vec![ctx.side(a, sa), ctx.side(b, sb)],
             });
         }
     }
@@ -174,6 +218,12 @@ pub fn group(figs: &[Fig]) -> Vec<Group> {
             let g = &mut out[i];
             g.members.push(f.claim);
             g.hedged |= f.hedge == Some(Hedge::Approximate);
+            g.loose |= f.loose();
+            if let Some(o) = &f.originator {
+                if !g.originators.contains(o) {
+                    g.originators.push(o.clone());
+                }
+            }
             continue;
         }
         index.insert((f.source, f.interval), out.len());
@@ -182,11 +232,57 @@ pub fn group(figs: &[Fig]) -> Vec<Group> {
             interval: f.interval,
             members: vec![f.claim],
             hedged: f.hedge == Some(Hedge::Approximate),
+            loose: f.loose(),
             kind: f.kind,
             currency: f.currency.clone(),
+            originators: f.originator.iter().cloned().collect(),
         });
     }
     out
+}
+
+/// Originators as written, normalized and without repeats: `the Kiel Institute` and `Kiel
+/// Institute's` are `Kiel Institute`; a name whose words all occur in a longer one given
+/// alongside (`Kiel`, `Kiel Institute`) is that longer one.
+pub fn originators(names: &[String]) -> Vec<String> {
+    let normal: Vec<String> = names.iter().filter_map(|n| originator(n)).collect();
+    let mut out: Vec<String> = Vec::new();
+    for n in &normal {
+        let canonical =
+            normal.iter().filter(|m| same_originator(n, m)).max_by_key(|m| m.len()).unwrap_or(n);
+        if !out.contains(canonical) {
+            out.push(canonical.clone());
+        }
+    }
+    out
+}
+
+/// One name as an originator: without a leading article or a trailing possessive, with
+/// single spaces; `None` when it names nobody in particular (no capitalized word).
+pub fn originator(name: &str) -> Option<String> {
+    let mut s = name.trim().trim_matches(|c: char| !c.is_alphanumeric());
+    for article in ["the ", "The "] {
+        s = s.strip_prefix(article).unwrap_or(s);
+    }
+    for possessive in ["'s", "’s", "'", "’"] {
+        s = s.strip_suffix(possessive).unwrap_or(s);
+    }
+    let s = s.split_whitespace().collect::<Vec<_>>().join(" ");
+    // A name: some word capitalized, beyond a determiner ("officials", "a report" and
+    // "analysts" say who in general, not who in particular).
+    let named = s.split(' ').enumerate().any(|(i, w)| {
+        w.starts_with(|c: char| c.is_uppercase())
+            && !(i == 0 && matches!(w, "A" | "An" | "One" | "Some" | "Two" | "Several" | "Many"))
+    });
+    named.then_some(s)
+}
+
+/// Whether originator `a` names the one `b` names: the same words, or all of `a`'s words
+/// (case aside) among `b`'s (`Kiel` and `Kiel Institute`).
+pub fn same_originator(a: &str, b: &str) -> bool {
+    let words = |s: &str| s.split_whitespace().map(str::to_lowercase).collect::<Vec<_>>();
+    let (wa, wb) = (words(a), words(b));
+    !wa.is_empty() && wa.iter().all(|w| wb.contains(w))
 }
 
 /// A figure for messages: `$119.8bn`, `$200bn–$1tn`, `50%`, `≥ 3`.
@@ -378,6 +474,22 @@ pub struct RawFinding {
     pub rule_location: Option<String>,
     pub metrics: Vec<String>,
     pub claims: Vec<usize>,
+    /// The two (or more) sides of a disagreement, each with its figure, originators and
+    /// claims; empty for findings that are not one figure against another.
+    pub sides: Vec<Side>,
+}
+
+/// One side of a finding: figures that agree with each other, and who gives them.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Side {
+    /// As messages show it: `$500bn`, `$4bn–$4.2bn`.
+    pub figure: String,
+    /// Who the sentences say gives it, normalized (`Kiel Institute`).
+    pub originators: Vec<String>,
+    /// Indices of its sources in the run.
+    pub sources: Vec<usize>,
+    /// Its claims, indices into the run's claims.
+    pub claims: Vec<usize>,
 }
 
 /// What the rule kinds read.
@@ -409,6 +521,16 @@ impl Ctx<'_> {
 
     pub fn hedged(&self) -> &Tolerance {
         &self.rules.tolerance.hedged
+    }
+
+    /// A group with the sources that state it, as one side of a finding.
+    pub fn side(&self, g: &Group, sources: &[usize]) -> Side {
+        Side {
+            figure: g.show(),
+            originators: originators(&g.originators),
+            sources: sources.to_vec(),
+            claims: g.members.clone(),
+        }
     }
 }
 

@@ -87,6 +87,7 @@ pub fn sum_mismatches(
                 .flat_map(|g| g.members.iter().copied())
                 .chain(tg.members.iter().copied())
                 .collect(),
+            sides: Vec::new(),
         });
     }
     out

@@ -159,6 +159,28 @@ pub struct Finding {
     pub rule_location: Option<String>,
     pub metrics: Vec<String>,
     pub claims: Vec<ClaimReport>,
+    /// The sides of a disagreement (figure against figure), each pointing into `claims`;
+    /// omitted for findings that are not one figure against another.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub sides: Vec<SideReport>,
+}
+
+/// One side of a finding: a figure, who gives it, and the claims that state it.
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq, Eq)]
+pub struct SideReport {
+    /// As the message shows it: `$500bn`, `$4bn–$4.2bn`, `≥ $300bn`.
+    pub figure: String,
+    /// Who the sentences say gives the figure, normalized (`Kiel Institute`); omitted when
+    /// no sentence says.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub originators: Vec<String>,
+    /// Names of the sources that state it.
+    pub sources: Vec<String>,
+    /// Indices into the finding's `claims`.
+    pub claims: Vec<usize>,
+    /// This side is the one out of line: fewer sources state it than the other side.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub outlier: bool,
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]

@@ -2,8 +2,10 @@
 //! now; it is meant to move next to the rule implementations in `evaluate/`.
 
 /// Every finding code crosscheck emits.
-pub const CODES: [&str; 6] = [
+pub const CODES: [&str; 8] = [
     "cross-source-conflict",
+    "misquote",
+    "originators-disagree",
     "within-source-conflict",
     "at-most-violated",
     "sum-mismatch",
@@ -21,6 +23,18 @@ pub fn code_help(code: &str) -> (&'static str, &'static str) {
              metric's tolerance: their intervals, widened by the tolerance and any hedge \
              allowance, do not overlap. At least one source is wrong, or the claims are not \
              about the same quantity and the metric's matchers need narrowing.",
+        ),
+        "misquote" => (
+            "Outlets quote one originator differently",
+            "Claims that the sources attribute to the same originator (an estimator, an \
+             official, an institute) give figures that disagree by more than the metric's \
+             tolerance: at least one outlet misquotes that originator.",
+        ),
+        "originators-disagree" => (
+            "Originators of a figure disagree",
+            "Claims attributed to different originators (two estimators, a politician and a \
+             research body) disagree by more than the metric's tolerance. Often a difference \
+             of scope, method or date rather than an error; the report shows who says what.",
         ),
         "within-source-conflict" => (
             "A source contradicts itself",

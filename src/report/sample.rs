@@ -216,6 +216,7 @@ pub(crate) fn sample_report() -> Report {
                 rule_location: Some("rules.toml:48:1".into()),
                 metrics: ids(&["us-demand", "us-aid-total"]),
                 claims: vec![afp_demand(), afp_aid()],
+                sides: Vec::new(),
             }),
             fingerprinted(Finding {
                 code: "cross-source-conflict".into(),
@@ -227,6 +228,7 @@ pub(crate) fn sample_report() -> Report {
                 rule_location: Some("rules.toml:21:1".into()),
                 metrics: ids(&["us-aid-total"]),
                 claims: vec![ft_aid(), afp_aid()],
+                sides: Vec::new(),
             }),
             fingerprinted(Finding {
                 code: "fx-inconsistent".into(),
@@ -240,6 +242,7 @@ pub(crate) fn sample_report() -> Report {
                 rule_location: None,
                 metrics: ids(&["us-aid-total"]),
                 claims: vec![afp_aid()],
+                sides: Vec::new(),
             }),
         ],
         stale_baseline: vec![StaleEntry {
