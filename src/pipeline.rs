@@ -15,7 +15,7 @@ use crate::finding::{
     SourceInfo, Summary, ToleranceReport, SCHEMA_VERSION,
 };
 use crate::link::{Link, Linker};
-use crate::normalize::{self, Converter, FxError, FxTable, Normalized, Rate, RateSource};
+use crate::normalize::{self, Converter, FxError, FxTable, Interval, Normalized, Rate, RateSource};
 use std::path::PathBuf;
 
 use crate::sources::{self, Source, SourceError, SourceMeta, SourceWarning};
@@ -174,8 +174,13 @@ impl<'r> Pipeline<'r> {
             let Some(p) = partner(ci).filter(|p| *p > ci) else { continue };
             let texts =
                 (&text[claims[ci].start..claims[ci].end], &text[claims[p].start..claims[p].end]);
-            if let Some(message) = fx_message(rules, (&claims[ci], &claims[p]), texts, date, dollar)
-            {
+            if let Some(message) = evaluate::fx_consistency::check(
+                rules,
+                (&claims[ci], &claims[p]),
+                texts,
+                date,
+                dollar,
+            ) {
                 pairs.push((ci, p, message));
                 keep[ci] = true;
                 keep[p] = true;
@@ -247,6 +252,7 @@ impl<'r> Pipeline<'r> {
                     kind: it.claim.kind,
                     currency: n.currency.clone(),
                     originator: it.claim.attributed_to.clone(),
+                    own: own_figure(&it.claim, &rules.currency.dollar),
                 });
             }
         }
@@ -349,6 +355,16 @@ pub fn run(rules: &Rules, sources: &[Source], opts: &Options) -> Result<Report, 
     Ok(pipeline.reduce(analyzed?))
 }
 
+/// A money claim's figure in the currency its text states it in.
+fn own_figure(claim: &Claim, dollar: &str) -> Option<(String, Interval)> {
+    let currency = claim.currency.and_then(|c| normalize::resolve(c, dollar))?;
+    let interval = match (claim.low, claim.high, claim.value) {
+        (None, None, Some(v)) => Interval::point(v),
+        (low, high, _) => Interval::new(low, high),
+    };
+    Some((currency, interval))
+}
+
 /// For each claim, the first claim that restates it (an inline conversion), in one pass:
 /// searching the list per claim was quadratic and hung `check` on a 10 MB source.
 fn restated_by(claims: &[Claim]) -> Vec<Option<usize>> {
@@ -382,39 +398,6 @@ fn absolute_in_base(t: &Tolerance, converter: &Converter) -> Option<Decimal> {
             amount.checked_mul(rate.value)
         }
     }
-}
-
-/// The `fx-inconsistent` message for an inline conversion (`a` restated as `b`) whose
-/// implied rate is off the reference rate of `date` by more than `[tolerance] conversion`;
-/// `None` when it is consistent or cannot be checked.
-fn fx_message(
-    rules: &Rules,
-    (ca, cb): (&Claim, &Claim),
-    (text_a, text_b): (&str, &str),
-    date: Option<jiff::civil::Date>,
-    dollar: &str,
-) -> Option<String> {
-    let Tolerance::Relative(tol) = rules.tolerance.conversion else { return None };
-    let from = ca.currency.and_then(|c| normalize::resolve(c, dollar))?;
-    let to = cb.currency.and_then(|c| normalize::resolve(c, dollar))?;
-    let (va, vb) = (ca.value?, cb.value?);
-    let conv = Converter::new(&to, rules.currency.fixed.clone(), rules.currency.use_ecb);
-    let reference = conv.rate(&from, date).ok()?;
-    let check = evaluate::fx_check(va, vb, reference.value)?;
-    if check.difference <= tol {
-        return None;
-    }
-    let day = reference.date.map(|d| format!(" on {d}")).unwrap_or_default();
-    Some(format!(
-        "{} → {} implies {} {to}/{from}; reference rate{day} ({}) is {}: {}% apart, tolerance {}",
-        text_a.trim(),
-        text_b.trim(),
-        check.implied.round_dp(4).normalize(),
-        reference.source.as_str(),
-        reference.value.round_dp(4).normalize(),
-        (check.difference * Decimal::ONE_HUNDRED).round_dp(2).normalize(),
-        rules.tolerance.conversion,
-    ))
 }
 
 /// A short name for a source in messages: its `name`, or its file name.

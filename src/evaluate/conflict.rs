@@ -6,9 +6,9 @@ use std::collections::BTreeMap;
 use rust_decimal::Decimal;
 
 use super::{
-    by_value, compare, originators, same_originator, Code, Comparison, Ctx, Group, RawFinding, Side,
+    by_value, compare_vals, originators, same_originator, Code, Comparison, Ctx, Group, RawFinding,
+    Side, Val,
 };
-use crate::config::Tolerance;
 use crate::normalize::Interval;
 
 pub(crate) const CROSS_DOC: &str = "\
@@ -90,8 +90,11 @@ pub fn conflicts(ctx: &Ctx<'_>) -> Vec<RawFinding> {
         let groups = &ctx.groups[m];
         let tol = ctx.rules.tolerance_for(metric);
         let hedged = ctx.rules.hedged_for(metric);
-        let agree =
-            |a: (&Interval, bool), b: (&Interval, bool)| disagreement(ctx, tol, hedged, a, b);
+        let base = ctx.rules.currency.base.as_str();
+        let agree = |a: Val<'_>, b: Val<'_>| {
+            let c = compare_vals(a, b, tol, hedged, Some(base), ctx.abs);
+            (!c.agree).then_some(c)
+        };
         if metric.within_source {
             let mut by_source: BTreeMap<usize, Vec<&Group>> = BTreeMap::new();
             for g in groups {
@@ -100,8 +103,7 @@ pub fn conflicts(ctx: &Ctx<'_>) -> Vec<RawFinding> {
             for own in by_source.values() {
                 for (i, a) in own.iter().enumerate() {
                     for b in &own[i + 1..] {
-                        let Some(c) = agree((&a.interval, a.hedged), (&b.interval, b.hedged))
-                        else {
+                        let Some(c) = agree(a.val(), b.val()) else {
                             continue;
                         };
                         let message = format!(
@@ -138,9 +140,7 @@ pub fn conflicts(ctx: &Ctx<'_>) -> Vec<RawFinding> {
                 // figures of `b` that disagree with all of those: no two figures that agree
                 // end up on opposite sides, even when the clusters touch.
                 let differs = |x: &Group, ys: &[(Group, Vec<usize>)]| {
-                    ys.iter().all(|(y, _)| {
-                        agree((&x.interval, x.hedged), (&y.interval, y.hedged)).is_some()
-                    })
+                    ys.iter().all(|(y, _)| agree(x.val(), y.val()).is_some())
                 };
                 let a_part: Vec<_> =
                     a.values.iter().filter(|(x, _)| differs(x, &b.values)).cloned().collect();
@@ -151,7 +151,7 @@ pub fn conflicts(ctx: &Ctx<'_>) -> Vec<RawFinding> {
                 else {
                     continue;
                 };
-                if let Some(c) = agree((&a.hull, a.hedged), (&b.hull, b.hedged)) {
+                if let Some(c) = agree(a.val(), b.val()) {
                     pairs.push((a, b, c));
                 }
             }
@@ -164,16 +164,16 @@ pub fn conflicts(ctx: &Ctx<'_>) -> Vec<RawFinding> {
                 let excluded: Vec<(Group, Vec<usize>)> = c
                     .values
                     .iter()
-                    .filter(|(g, _)| agree((&l.hull, l.hedged), (&g.interval, g.hedged)).is_some())
+                    .filter(|(g, _)| agree(l.val(), g.val()).is_some())
                     .cloned()
                     .collect();
                 let Some(part) = Cluster::from_values(excluded) else { continue };
-                if let Some(cmp) = agree((&l.hull, l.hedged), (&part.hull, part.hedged)) {
+                if let Some(cmp) = agree(l.val(), part.val()) {
                     pairs.push((l.clone(), part, cmp));
                 }
             }
             for b in &loose[i + 1..] {
-                if let Some(cmp) = agree((&l.hull, l.hedged), (&b.hull, b.hedged)) {
+                if let Some(cmp) = agree(l.val(), b.val()) {
                     pairs.push((l.clone(), b.clone(), cmp));
                 }
             }
@@ -243,7 +243,7 @@ pub fn conflicts(ctx: &Ctx<'_>) -> Vec<RawFinding> {
 }
 
 /// How two figures (interval, hedged) disagree; `None` when they agree.
-type Disagree<'a> = dyn Fn((&Interval, bool), (&Interval, bool)) -> Option<Comparison> + 'a;
+type Disagree<'a> = dyn Fn(Val<'_>, Val<'_>) -> Option<Comparison> + 'a;
 
 /// Figures of one metric that agree with each other, from any number of sources.
 #[derive(Clone)]
@@ -257,6 +257,8 @@ struct Cluster {
     hedged: bool,
     /// Who the sentences say gives its figures, as written.
     originators: Vec<String>,
+    /// The hull in the currency all its figures are stated in, when they share one.
+    own: Option<(String, Interval)>,
 }
 
 impl Cluster {
@@ -266,6 +268,7 @@ impl Cluster {
             members: g.members.clone(),
             hedged: g.hedged,
             originators: g.originators.clone(),
+            own: g.own.clone(),
             sources: sources.clone(),
             values: vec![(g, sources)],
         }
@@ -297,9 +300,24 @@ impl Cluster {
                 self.originators.push(o.clone());
             }
         }
+        self.own = match (self.own.take(), &g.own) {
+            (Some((c, iv)), Some((gc, giv))) if c == *gc => {
+                Some((c, Interval::new(min_open(iv.low, giv.low), max_open(iv.high, giv.high))))
+            }
+            _ => None,
+        };
         self.members.extend(&g.members);
         self.hedged |= g.hedged;
         self.values.push((g, sources));
+    }
+
+    /// The cluster as compared: its hull.
+    fn val(&self) -> Val<'_> {
+        Val {
+            interval: &self.hull,
+            hedged: self.hedged,
+            own: self.own.as_ref().map(|(c, iv)| (c.as_str(), iv)),
+        }
     }
 
     /// `$500bn (AFP; FT)`, or for several figures `$4bn–$4.2bn (A; B; C)`.
@@ -335,10 +353,7 @@ fn clusters(disagree: &Disagree<'_>, mut values: Vec<(Group, Vec<usize>)>) -> Ve
     let mut out: Vec<Cluster> = Vec::new();
     for (g, sources) in values {
         if let Some(c) = out.last_mut() {
-            let fits = c
-                .values
-                .iter()
-                .all(|(v, _)| disagree((&v.interval, v.hedged), (&g.interval, g.hedged)).is_none());
+            let fits = c.values.iter().all(|(v, _)| disagree(v.val(), g.val()).is_none());
             if fits {
                 c.add(g, sources);
                 continue;
@@ -347,20 +362,6 @@ fn clusters(disagree: &Disagree<'_>, mut values: Vec<(Group, Vec<usize>)>) -> Ve
         out.push(Cluster::of(g, sources));
     }
     out
-}
-
-/// How two figures (each an interval and whether it is hedged) disagree beyond the tolerance
-/// (the hedged allowance when either is hedged); `None` when they agree.
-fn disagreement(
-    ctx: &Ctx<'_>,
-    tol: &Tolerance,
-    hedged: &Tolerance,
-    (a, a_hedged): (&Interval, bool),
-    (b, b_hedged): (&Interval, bool),
-) -> Option<Comparison> {
-    let hedged = (a_hedged || b_hedged).then_some(hedged);
-    let c = compare(a, b, tol, hedged, ctx.abs);
-    (!c.agree).then_some(c)
 }
 
 /// The lower of two lower bounds, `None` (unbounded) winning.
@@ -379,7 +380,8 @@ mod tests {
     use rust_decimal::Decimal;
 
     use super::*;
-    use crate::evaluate::{group, Fig};
+    use crate::config::Tolerance;
+    use crate::evaluate::{compare, group, Fig};
     use crate::extract::{Hedge, Kind};
 
     /// A figure: source, low, high (equal for a point), hedge, originator.
@@ -402,6 +404,7 @@ mod tests {
                 kind: Kind::Count,
                 currency: None,
                 originator: who.map(str::to_string),
+                own: None,
             })
             .collect()
     }
@@ -510,6 +513,42 @@ mod tests {
             (1, 350, None, None, Some("Trump")),
         ]);
         assert_eq!(got, vec![(Code::CrossSourceConflict, vec![vec![0], vec![1]])]);
+    }
+
+    #[test]
+    fn figures_stated_in_one_currency_are_compared_in_it() {
+        // A tracker's €114bn, converted by one outlet in February and another in April: 8%
+        // apart in dollars, the same figure in euros.
+        let eur = |source: usize, usd: i64| Fig {
+            source,
+            claim: source,
+            interval: Interval::point(Decimal::from(usd)),
+            hedge: None,
+            kind: Kind::Money,
+            currency: Some("USD".into()),
+            originator: None,
+            own: Some(("EUR".into(), Interval::point(Decimal::from(114)))),
+        };
+        let rules = crate::config::Rules::parse(
+            "rules.toml",
+            "[[metric]]\nid = \"aid\"\nkind = \"money\"\nnear = [\"aid\"]\n",
+        )
+        .unwrap();
+        let names: Vec<String> = vec!["a".into(), "b".into(), "c".into()];
+        let abs = |_: &Tolerance| None;
+        let mut usd = eur(2, 150);
+        usd.own = Some(("USD".into(), Interval::point(Decimal::from(150))));
+        let figs = vec![eur(0, 119), eur(1, 129), usd];
+        let ctx =
+            Ctx { rules: &rules, groups: vec![group(&figs)], source_names: &names, abs: &abs };
+        let found = conflicts(&ctx);
+        // The two euro figures agree; the dollar figure is compared in dollars.
+        assert_eq!(found.len(), 1, "{:?}", found.iter().map(|f| &f.message).collect::<Vec<_>>());
+        assert!(
+            found[0].message.contains("$150 vs") || found[0].message.contains("vs $150"),
+            "{}",
+            found[0].message
+        );
     }
 
     fn figure() -> impl Strategy<Value = F> {

@@ -10,7 +10,7 @@
 mod agree;
 mod at_most;
 mod conflict;
-mod fx_consistency;
+pub mod fx_consistency;
 mod sum;
 
 use rust_decimal::Decimal;
@@ -107,6 +107,9 @@ pub struct Fig {
     pub currency: Option<String>,
     /// Who the claim's sentence says gives the figure, as written (`the Kiel Institute`).
     pub originator: Option<String>,
+    /// Money: the figure in the currency the text states it in (`EUR`, €114bn), so two
+    /// figures stated in one currency are compared in it, not after conversions at two dates.
+    pub own: Option<(String, Interval)>,
 }
 
 impl Fig {
@@ -134,11 +137,40 @@ pub struct Group {
     pub currency: Option<String>,
     /// The originators of its claims (as written), in first-seen order.
     pub originators: Vec<String>,
+    /// The figure in the currency its claims state it in, when they all state it in one.
+    pub own: Option<(String, Interval)>,
 }
 
 impl Group {
     pub fn show(&self) -> String {
         show(&self.interval, self.kind, self.currency.as_deref())
+    }
+
+    /// The figure as compared.
+    pub fn val(&self) -> Val<'_> {
+        Val {
+            interval: &self.interval,
+            hedged: self.hedged,
+            own: self.own.as_ref().map(|(c, iv)| (c.as_str(), iv)),
+        }
+    }
+}
+
+/// A figure as compared: its interval in the base currency, whether it is hedged, and (money)
+/// its interval in the currency the text states it in.
+#[derive(Debug, Clone, Copy)]
+pub struct Val<'a> {
+    pub interval: &'a Interval,
+    pub hedged: bool,
+    pub own: Option<(&'a str, &'a Interval)>,
+}
+
+impl Val<'_> {
+    /// The currency both figures are stated in, with their intervals in it, when they share
+    /// one that is not the base (in the base, the converted intervals are the stated ones).
+    fn shared<'v>(&'v self, other: &'v Val<'_>) -> Option<(&'v str, &'v Interval, &'v Interval)> {
+        let ((ca, ia), (cb, ib)) = (self.own?, other.own?);
+        (ca == cb).then_some((ca, ia, ib))
     }
 }
 
@@ -153,6 +185,9 @@ pub fn by_value(groups: &[Group]) -> Vec<(Group, Vec<usize>)> {
             m.members.extend(&g.members);
             m.hedged |= g.hedged;
             m.loose |= g.loose;
+            if m.own != g.own {
+                m.own = None;
+            }
             for o in &g.originators {
                 if !m.originators.contains(o) {
                     m.originators.push(o.clone());
@@ -219,6 +254,9 @@ pub fn group(figs: &[Fig]) -> Vec<Group> {
             g.members.push(f.claim);
             g.hedged |= f.hedge == Some(Hedge::Approximate);
             g.loose |= f.loose();
+            if g.own != f.own {
+                g.own = None;
+            }
             if let Some(o) = &f.originator {
                 if !g.originators.contains(o) {
                     g.originators.push(o.clone());
@@ -236,6 +274,7 @@ pub fn group(figs: &[Fig]) -> Vec<Group> {
             kind: f.kind,
             currency: f.currency.clone(),
             originators: f.originator.iter().cloned().collect(),
+            own: f.own.clone(),
         });
     }
     out
@@ -356,6 +395,31 @@ pub fn compare(
     };
     let agree = within(x, y, t, absolute_in_base);
     Comparison { agree, apart: apart(x, y), tolerance: t.to_string() }
+}
+
+/// [`compare`] for two figures: in the currency they are both stated in when they share one
+/// and the tolerance is relative (two outlets relaying one €114bn figure agree, whatever the
+/// dollar rate on each one's date), else in the base currency. The comparison says which.
+pub fn compare_vals(
+    a: Val<'_>,
+    b: Val<'_>,
+    tol: &Tolerance,
+    hedged: &Tolerance,
+    base: Option<&str>,
+    absolute_in_base: &dyn Fn(&Tolerance) -> Option<Decimal>,
+) -> Comparison {
+    let hedged = (a.hedged || b.hedged).then_some(hedged);
+    let relative = matches!(effective(tol, hedged, absolute_in_base), Tolerance::Relative(_));
+    match a.shared(&b) {
+        Some((currency, ia, ib)) if relative && Some(currency) != base => {
+            let mut c = compare(ia, ib, tol, hedged, absolute_in_base);
+            if !c.apart.is_empty() {
+                c.apart = format!("{} in {currency}", c.apart);
+            }
+            c
+        }
+        _ => compare(a.interval, b.interval, tol, hedged, absolute_in_base),
+    }
 }
 
 /// Is |x−y| within the tolerance?
