@@ -139,6 +139,9 @@ pub struct Metric {
     pub severity: Severity,
     /// Also compare figures from the same source with each other.
     pub within_source: bool,
+    /// Takes claims that also join other metrics (`share = true`); by default a claim goes
+    /// only to its best metric.
+    pub share: bool,
     pub location: Location,
 }
 

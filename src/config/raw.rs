@@ -79,6 +79,7 @@ pub struct RawMetric {
     pub hedged: Option<Spanned<String>>,
     pub severity: Option<Spanned<String>>,
     pub within_source: Option<Spanned<bool>>,
+    pub share: Option<Spanned<bool>>,
 }
 
 /// `[[rule]]`.

@@ -787,6 +787,7 @@ impl Ctx<'_> {
             hedged,
             severity,
             within_source,
+            share: raw.share.as_ref().is_some_and(|s| *s.get_ref()),
             location: self.location(&e.span),
         })
     }
@@ -1332,7 +1333,7 @@ fn type_hint(key: &str) -> Option<String> {
         "parts" => "write a list of metric ids: parts = [\"a\", \"b\"]".to_owned(),
         "sources" => "write a list of globs: sources = [\"seeds/*.txt\"]".to_owned(),
         "published" => "write a TOML date, without quotes: published = 2025-02-22".to_owned(),
-        "within-source" => "write true or false, without quotes".to_owned(),
+        "within-source" | "share" => "write true or false, without quotes".to_owned(),
         _ => return None,
     })
 }

@@ -12,6 +12,9 @@
 //!   nearest `near` word. ("114.2 billion euros in financial, humanitarian and military aid"
 //!   is total aid: `financial` is nearer than `military`.)
 //!
+//! A claim that several metrics would take goes to the one whose `near` word is nearest (all
+//! of them on a tie), and to any metric that says `share = true`.
+//!
 //! Words match case-insensitively as whole words or phrases. All metrics' words go into one
 //! Aho-Corasick automaton, run once per sentence, so the cost does not grow with the number
 //! of metrics per claim.
@@ -56,6 +59,8 @@ pub struct Linker {
     /// Pattern id → (metric index, role).
     roles: Vec<(usize, Role)>,
     kinds: Vec<(Kind, Option<String>, bool)>,
+    /// Per metric: `share = true`, it takes claims that also join other metrics.
+    shares: Vec<bool>,
 }
 
 impl Linker {
@@ -83,7 +88,8 @@ impl Linker {
                 .expect("plain literal patterns always build")
         });
         let kinds = metrics.iter().map(|m| (m.kind, m.unit.clone(), !m.also.is_empty())).collect();
-        Linker { ac, roles, kinds }
+        let shares = metrics.iter().map(|m| m.share).collect();
+        Linker { ac, roles, kinds, shares }
     }
 
     /// For each claim of one text, the metrics it joins.
@@ -179,6 +185,17 @@ impl Linker {
                 continue;
             }
             links.push(Link { metric: m, near, also });
+        }
+        self.exclusive(links)
+    }
+
+    /// A claim goes to its best metric: the one whose `near` word is nearest (all of them on
+    /// a tie), plus any metric with `share = true` it joins. One figure is rarely two
+    /// quantities; a claim counted in several metrics sets each against the others' figures.
+    fn exclusive(&self, mut links: Vec<Link>) -> Vec<Link> {
+        let best = links.iter().map(|l| l.near.1).min();
+        if let Some(best) = best {
+            links.retain(|l| self.shares[l.metric] || l.near.1 == best);
         }
         links
     }
@@ -351,6 +368,45 @@ not = ["humanitarian", "financial"]
                 ("114.2 billion euros".into(), vec!["total".to_string()]),
                 ("$119.8 billion".into(), vec!["total".to_string()]),
                 ("64 billion euros".into(), vec!["military".to_string()]),
+            ]
+        );
+    }
+
+    #[test]
+    fn a_claim_goes_to_its_nearest_metric_unless_one_shares() {
+        let rules = |share: &str| {
+            Rules::parse(
+                "rules.toml",
+                &format!(
+                    "[[metric]]\nid = \"new-goal\"\nkind = \"money\"\nnear = [\"pledged\"]\n\
+                     [[metric]]\nid = \"old-goal\"\nkind = \"money\"\nnear = [\"old goal\"]\n{share}\n"
+                ),
+            )
+            .unwrap()
+        };
+        let text =
+            "Rich countries pledged $300 billion a year, up from the old goal of $100 billion.";
+        let claims = crate::extract::extract(text);
+        let ids = |r: &Rules| -> Vec<Vec<String>> {
+            Linker::new(&r.metrics)
+                .link(text, &claims)
+                .iter()
+                .map(|ls| ls.iter().map(|l| r.metrics[l.metric].id.clone()).collect())
+                .collect()
+        };
+        let exclusive = rules("");
+        assert_eq!(
+            ids(&exclusive),
+            vec![vec!["new-goal".to_string()], vec!["old-goal".to_string()]]
+        );
+        // "old goal" is in the first figure's clause too (it runs to the next figure), so a
+        // sharing `old-goal` takes it as well.
+        let shared = rules("share = true");
+        assert_eq!(
+            ids(&shared),
+            vec![
+                vec!["new-goal".to_string(), "old-goal".to_string()],
+                vec!["old-goal".to_string()]
             ]
         );
     }
