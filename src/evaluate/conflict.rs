@@ -316,6 +316,7 @@ impl Cluster {
         Val {
             interval: &self.hull,
             hedged: self.hedged,
+            kind: self.values[0].0.kind,
             own: self.own.as_ref().map(|(c, iv)| (c.as_str(), iv)),
         }
     }

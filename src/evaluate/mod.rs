@@ -151,6 +151,7 @@ impl Group {
         Val {
             interval: &self.interval,
             hedged: self.hedged,
+            kind: self.kind,
             own: self.own.as_ref().map(|(c, iv)| (c.as_str(), iv)),
         }
     }
@@ -162,6 +163,7 @@ impl Group {
 pub struct Val<'a> {
     pub interval: &'a Interval,
     pub hedged: bool,
+    pub kind: Kind,
     pub own: Option<(&'a str, &'a Interval)>,
 }
 
@@ -355,6 +357,35 @@ pub struct Comparison {
     pub apart: String,
     /// The tolerance that applied, as written.
     pub tolerance: String,
+    /// The nearest ends compared, when the intervals do not overlap.
+    pub ends: Option<(Decimal, Decimal)>,
+}
+
+impl Comparison {
+    /// For percentages, the gap in points: `41 points apart, tolerance 1 point` (an absolute
+    /// tolerance on a percent metric is in points), or `3 points (11.8%) apart` beside a
+    /// relative one.
+    fn in_points(mut self, tol: &Tolerance) -> Comparison {
+        let points = |v: Decimal| {
+            let v = v.round_dp(2).normalize();
+            if v == Decimal::ONE {
+                "1 point".to_string()
+            } else {
+                format!("{v} points")
+            }
+        };
+        if let Some((x, y)) = self.ends {
+            let gap = points((x - y).abs());
+            self.apart = match tol {
+                Tolerance::Absolute { .. } => format!("{gap} apart"),
+                Tolerance::Relative(_) => format!("{gap} ({})", self.apart),
+            };
+        }
+        if let Tolerance::Absolute { amount, currency: None } = tol {
+            self.tolerance = points(*amount);
+        }
+        self
+    }
 }
 
 /// The nearest ends of two disjoint intervals (`None` when they overlap).
@@ -391,10 +422,15 @@ pub fn compare(
 ) -> Comparison {
     let t = effective(tol, hedged, absolute_in_base);
     let Some((x, y)) = nearest(a, b) else {
-        return Comparison { agree: true, apart: String::new(), tolerance: t.to_string() };
+        return Comparison {
+            agree: true,
+            apart: String::new(),
+            tolerance: t.to_string(),
+            ends: None,
+        };
     };
     let agree = within(x, y, t, absolute_in_base);
-    Comparison { agree, apart: apart(x, y), tolerance: t.to_string() }
+    Comparison { agree, apart: apart(x, y), tolerance: t.to_string(), ends: Some((x, y)) }
 }
 
 /// [`compare`] for two figures: in the currency they are both stated in when they share one
@@ -409,8 +445,9 @@ pub fn compare_vals(
     absolute_in_base: &dyn Fn(&Tolerance) -> Option<Decimal>,
 ) -> Comparison {
     let hedged = (a.hedged || b.hedged).then_some(hedged);
-    let relative = matches!(effective(tol, hedged, absolute_in_base), Tolerance::Relative(_));
-    match a.shared(&b) {
+    let t = effective(tol, hedged, absolute_in_base);
+    let relative = matches!(t, Tolerance::Relative(_));
+    let c = match a.shared(&b) {
         Some((currency, ia, ib)) if relative && Some(currency) != base => {
             let mut c = compare(ia, ib, tol, hedged, absolute_in_base);
             if !c.apart.is_empty() {
@@ -419,6 +456,11 @@ pub fn compare_vals(
             c
         }
         _ => compare(a.interval, b.interval, tol, hedged, absolute_in_base),
+    };
+    if a.kind == Kind::Percent {
+        c.in_points(t)
+    } else {
+        c
     }
 }
 
@@ -502,6 +544,25 @@ mod tests {
         assert!(!cmp.agree);
         assert_eq!(cmp.apart, "4.2× apart");
         assert_eq!(cmp.tolerance, "5%");
+    }
+
+    #[test]
+    fn percentages_are_compared_in_points() {
+        fn val(iv: &Interval) -> Val<'_> {
+            Val { interval: iv, hedged: false, kind: Kind::Percent, own: None }
+        }
+        let (a, b) = (Interval::point(dec!(9.2)), Interval::point(dec!(50)));
+        let points = |t: &Tolerance| match t {
+            Tolerance::Absolute { amount, currency: None } => Some(*amount),
+            _ => None,
+        };
+        let one_point = Tolerance::Absolute { amount: dec!(1), currency: None };
+        let c = compare_vals(val(&a), val(&b), &one_point, &one_point, None, &points);
+        assert!(!c.agree);
+        assert_eq!((c.apart.as_str(), c.tolerance.as_str()), ("40.8 points apart", "1 point"));
+        let five = Tolerance::Relative(dec!(0.05));
+        let c = compare_vals(val(&a), val(&b), &five, &five, None, &none);
+        assert_eq!(c.apart, "40.8 points (5.4× apart)");
     }
 
     #[test]
