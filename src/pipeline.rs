@@ -11,8 +11,8 @@ use crate::evaluate::{self, Code, Ctx, Fig, RawFinding, Side};
 use crate::extract::{self, Claim};
 use crate::finding::build::{claim_report, normalized_report};
 use crate::finding::{
-    BaselineState, ClaimReport, Finding, MetricReport, MetricStatus, Report, Severity, SideReport,
-    SourceInfo, Summary, ToleranceReport, SCHEMA_VERSION,
+    BaselineState, ClaimReport, Finding, MetricReport, MetricStatus, Report, RuleReport, Severity,
+    SideReport, SourceInfo, Summary, ToleranceReport, SCHEMA_VERSION,
 };
 use crate::link::{Link, Linker};
 use crate::normalize::{self, Converter, FxError, FxTable, Interval, Normalized, Rate, RateSource};
@@ -259,6 +259,7 @@ impl<'r> Pipeline<'r> {
         let groups = figs.iter().map(|f| evaluate::group(f)).collect();
         let ctx = Ctx { rules, groups, source_names: &source_names, abs: &abs };
         let mut raw = evaluate::evaluate(&ctx);
+        let coverage = evaluate::rule_coverage(&ctx);
         raw.extend(fx.into_iter().map(|(a, b, message)| RawFinding {
             code: Code::FxInconsistent,
             severity: Severity::Warning,
@@ -269,7 +270,17 @@ impl<'r> Pipeline<'r> {
             claims: vec![a, b],
             sides: Vec::new(),
         }));
-        build_report(rules, &sources, &items, total, raw, &self.opts)
+        let mut report = build_report(rules, &sources, &items, total, raw, &self.opts);
+        report.rules = coverage
+            .into_iter()
+            .map(|(id, kind, evaluated, notes)| RuleReport {
+                id,
+                kind: kind.into(),
+                evaluated,
+                notes,
+            })
+            .collect();
+        report
     }
 }
 
@@ -588,6 +599,7 @@ fn build_report(
         findings,
         stale_baseline: Vec::new(),
         unlinked,
+        rules: Vec::new(),
         summary,
     }
 }

@@ -659,6 +659,34 @@ impl Ctx<'_> {
     }
 }
 
+/// Whether each `[[rule]]` was evaluated, in rules.toml's order: `(id, kind, evaluated,
+/// notes)`, the notes saying why a rule was not run, or for which sources not. A rule that
+/// silently did nothing looked like a pass.
+pub fn rule_coverage(ctx: &Ctx<'_>) -> Vec<(String, &'static str, bool, Vec<String>)> {
+    let empty = |id: &str| ctx.metric_index(id).is_some_and(|m| ctx.groups[m].is_empty());
+    ctx.rules
+        .relations
+        .iter()
+        .map(|r| {
+            let (evaluated, notes) = match &r.kind {
+                crate::config::RelationKind::Agree { left, right }
+                | crate::config::RelationKind::AtMost { left, right } => {
+                    let notes: Vec<String> = [left, right]
+                        .into_iter()
+                        .filter(|m| empty(m))
+                        .map(|m| format!("`{m}` has no claims"))
+                        .collect();
+                    (notes.is_empty(), notes)
+                }
+                crate::config::RelationKind::Sum { parts, total } => {
+                    sum::coverage(ctx, r, parts, total).unwrap_or((true, Vec::new()))
+                }
+            };
+            (r.id.clone(), r.kind.as_str(), evaluated, notes)
+        })
+        .collect()
+}
+
 /// Runs every rule kind; findings come back in a deterministic order.
 pub fn evaluate(ctx: &Ctx<'_>) -> Vec<RawFinding> {
     let mut out = conflicts(ctx);

@@ -37,6 +37,95 @@ fn agreed<'g>(ctx: &Ctx<'_>, all: &'g [Group], tol: &Tolerance) -> Option<&'g Gr
     all.iter().rev().max_by_key(|g| count(g))
 }
 
+/// Why a part has no figure for the source of a total.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+enum Gap {
+    /// No source states the part.
+    NoClaims,
+    /// The source does not state it, and the others disagree on it.
+    Missing,
+    /// The source gives several figures for it.
+    Several,
+}
+
+/// One figure per part for the source of total `tg`: its own, else the figure all other
+/// sources agree on; `Err` names the part (index into `part_idx`) that has none, and why.
+fn parts_for<'g>(
+    ctx: &'g Ctx<'_>,
+    part_idx: &[usize],
+    tg: &Group,
+    tol: &Tolerance,
+) -> Result<Vec<&'g Group>, (usize, Gap)> {
+    let mut chosen = Vec::new();
+    for &p in part_idx {
+        let own: Vec<&Group> = ctx.groups[p].iter().filter(|g| g.source == tg.source).collect();
+        let pick = match own.as_slice() {
+            [one] => Ok(*one),
+            [] if ctx.groups[p].is_empty() => Err((p, Gap::NoClaims)),
+            [] => agreed(ctx, &ctx.groups[p], tol).ok_or((p, Gap::Missing)),
+            _ => Err((p, Gap::Several)),
+        };
+        chosen.push(pick?);
+    }
+    Ok(chosen)
+}
+
+/// Whether a sum rule could be checked, and for which sources it could not: `None` when it
+/// was checked for every source that states the total; else whether it was checked for any
+/// source at all, and the reasons (`part \`x\` missing in 3 sources (A; B; C), and the
+/// others disagree on it`).
+pub fn coverage(
+    ctx: &Ctx<'_>,
+    r: &Relation,
+    parts: &[String],
+    total: &str,
+) -> Option<(bool, Vec<String>)> {
+    let t = ctx.metric_index(total)?;
+    let part_idx = parts.iter().map(|p| ctx.metric_index(p)).collect::<Option<Vec<_>>>()?;
+    if ctx.groups[t].is_empty() {
+        return Some((false, vec![format!("total `{total}` has no claims")]));
+    }
+    let tol = r.tolerance.as_ref().unwrap_or(&ctx.rules.tolerance.default);
+    let mut gaps: std::collections::BTreeMap<(usize, Gap), Vec<usize>> = Default::default();
+    let mut any = false;
+    for tg in &ctx.groups[t] {
+        match parts_for(ctx, &part_idx, tg, tol) {
+            Ok(_) => any = true,
+            Err(gap) => {
+                let sources = gaps.entry(gap).or_default();
+                if !sources.contains(&tg.source) {
+                    sources.push(tg.source);
+                }
+            }
+        }
+    }
+    let names = |sources: &[usize]| {
+        let shown: Vec<&str> =
+            sources.iter().take(3).map(|&s| ctx.source_names[s].as_str()).collect();
+        let more = if sources.len() > 3 { "; …" } else { "" };
+        let n = sources.len();
+        let count = if n == 1 { "1 source".to_string() } else { format!("{n} sources") };
+        format!("{count} ({}{more})", shown.join("; "))
+    };
+    let reasons: Vec<String> = gaps
+        .iter()
+        .map(|(&(p, gap), sources)| {
+            let id = &ctx.rules.metrics[p].id;
+            match gap {
+                Gap::NoClaims => format!("part `{id}` has no claims"),
+                Gap::Missing => format!(
+                    "part `{id}` missing in {}, and the other sources disagree on it",
+                    names(sources)
+                ),
+                Gap::Several => {
+                    format!("several figures for part `{id}` in {}", names(sources))
+                }
+            }
+        })
+        .collect();
+    (!reasons.is_empty()).then_some((any, reasons))
+}
+
 pub fn sum_mismatches(
     ctx: &Ctx<'_>,
     r: &Relation,
@@ -51,23 +140,7 @@ pub fn sum_mismatches(
     let tol = r.tolerance.as_ref().unwrap_or(&ctx.rules.tolerance.default);
     let mut out = Vec::new();
     for tg in &ctx.groups[t] {
-        // One figure per part: this source's, else the single figure all others agree on.
-        let mut chosen: Vec<&Group> = Vec::new();
-        for &p in &part_idx {
-            let own: Vec<&Group> = ctx.groups[p].iter().filter(|g| g.source == tg.source).collect();
-            let pick = match own.as_slice() {
-                [one] => Some(*one),
-                [] => agreed(ctx, &ctx.groups[p], tol),
-                _ => None,
-            };
-            match pick {
-                Some(g) => chosen.push(g),
-                None => break,
-            }
-        }
-        if chosen.len() != part_idx.len() {
-            continue;
-        }
+        let Ok(chosen) = parts_for(ctx, &part_idx, tg, tol) else { continue };
         let add = |f: fn(&Interval) -> Option<Decimal>| -> Option<Decimal> {
             chosen
                 .iter()

@@ -22,7 +22,23 @@ pub struct Report {
     /// Claims no metric took; filled only with `--unlinked`.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub unlinked: Vec<ClaimReport>,
+    /// Every `[[rule]]`, and whether it could be evaluated; omitted when rules.toml has none.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub rules: Vec<RuleReport>,
     pub summary: Summary,
+}
+
+/// Whether a `[[rule]]` was evaluated: a rule that could not run must not read as a pass.
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq, Eq)]
+pub struct RuleReport {
+    pub id: String,
+    /// `agree`, `at-most` or `sum`.
+    pub kind: String,
+    /// False when the rule could not be checked at all.
+    pub evaluated: bool,
+    /// Why it was not evaluated, or for which sources not (`part \`x\` missing in Y`).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub notes: Vec<String>,
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]

@@ -250,6 +250,7 @@ pub(crate) fn sample_report() -> Report {
             message: "$65.9bn + $53.9bn = $119.8bn vs $114.2bn: off by 4.9%, tolerance 2%".into(),
         }],
         unlinked: Vec::new(),
+        rules: Vec::new(),
         summary: Summary { sources: 2, claims: 14, linked: 4, findings: 3, new: 2 },
     }
 }

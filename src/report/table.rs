@@ -81,6 +81,16 @@ pub fn render(report: &Report, out: &mut dyn Write, color: bool) -> io::Result<(
         writeln!(out, "{t}\n")?;
     }
 
+    let unchecked: Vec<_> = report.rules.iter().filter(|r| !r.notes.is_empty()).collect();
+    if !unchecked.is_empty() {
+        writeln!(out, "{}", paint.bold("Rules not fully evaluated"))?;
+        for r in unchecked {
+            let what = if r.evaluated { "checked only in part" } else { "not evaluated" };
+            writeln!(out, "  {} {} ({what}): {}", r.kind, r.id, r.notes.join("; "))?;
+        }
+        writeln!(out)?;
+    }
+
     if !report.stale_baseline.is_empty() {
         writeln!(
             out,
