@@ -13,7 +13,8 @@
 //!   is total aid: `financial` is nearer than `military`.)
 //!
 //! A claim that several metrics would take goes to the one whose `near` word is nearest (all
-//! of them on a tie), and to any metric that says `share = true`.
+//! of them on a tie), and to any metric that says `share = true`. A word inside a longer
+//! phrase of another metric counts only for that phrase ("existing commitment").
 //!
 //! Words match case-insensitively as whole words or phrases. All metrics' words go into one
 //! Aho-Corasick automaton, run once per sentence, so the cost does not grow with the number
@@ -105,7 +106,7 @@ impl Linker {
                 j += 1;
             }
             let (flat, map) = collapse_whitespace(&text[sentence.0..sentence.1]);
-            let hits: Vec<(usize, usize, usize)> = ac
+            let mut hits: Vec<(usize, usize, usize)> = ac
                 .find_overlapping_iter(&flat)
                 .filter(|m| whole_word(&flat, m.start(), m.end()))
                 .map(|m| {
@@ -116,6 +117,7 @@ impl Linker {
                     )
                 })
                 .collect();
+            self.longest_phrases(&mut hits);
             let breaks = hard_breaks(text, sentence);
             for k in i..j {
                 let (lo, hi) = clause(claims, k, i, j, &breaks, sentence);
@@ -124,6 +126,19 @@ impl Linker {
             i = j.max(i + 1);
         }
         out
+    }
+
+    /// Drops every hit that lies inside a longer hit of another metric: the more specific
+    /// phrase speaks for the words in it ("existing commitment" of one metric, not the
+    /// "commitment" of another).
+    fn longest_phrases(&self, hits: &mut Vec<(usize, usize, usize)>) {
+        let inside = |&(p, s, e): &(usize, usize, usize), all: &[(usize, usize, usize)]| {
+            all.iter().any(|&(q, s2, e2)| {
+                self.roles[q].0 != self.roles[p].0 && s2 <= s && e <= e2 && e2 - s2 > e - s
+            })
+        };
+        let all = hits.clone();
+        hits.retain(|h| !inside(h, &all));
     }
 
     fn links_for(
@@ -409,6 +424,21 @@ not = ["humanitarian", "financial"]
                 vec!["old-goal".to_string()]
             ]
         );
+    }
+
+    #[test]
+    fn a_longer_phrase_speaks_for_the_words_in_it() {
+        let r = Rules::parse(
+            "rules.toml",
+            "[[metric]]\nid = \"new-goal\"\nkind = \"money\"\nnear = [\"commitment\"]\n\
+             [[metric]]\nid = \"old-goal\"\nkind = \"money\"\nnear = [\"existing commitment\"]\n",
+        )
+        .unwrap();
+        let text = "The deal raised an existing commitment of US$100 billion a year.";
+        let claims = crate::extract::extract(text);
+        let links = Linker::new(&r.metrics).link(text, &claims);
+        let ids: Vec<&str> = links[0].iter().map(|l| r.metrics[l.metric].id.as_str()).collect();
+        assert_eq!(ids, vec!["old-goal"]);
     }
 
     #[test]
