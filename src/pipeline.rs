@@ -253,6 +253,10 @@ impl<'r> Pipeline<'r> {
                     currency: n.currency.clone(),
                     originator: it.claim.attributed_to.clone(),
                     own: own_figure(&it.claim, &rules.currency.dollar),
+                    as_of: normalize::as_of::as_of(
+                        &it.report.sentence,
+                        sources[it.source].meta.published,
+                    ),
                 });
             }
         }

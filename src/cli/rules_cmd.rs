@@ -129,6 +129,7 @@ fn codes_in_use(rules: &Rules) -> Vec<Code> {
             | Code::OriginatorsDisagree
             | Code::FxInconsistent => true,
             Code::WithinSourceConflict => rules.metrics.iter().any(|m| m.within_source),
+            Code::Revision => rules.metrics.iter().any(|m| m.changes),
             Code::AtMostViolated => {
                 rules.relations.iter().any(|r| matches!(r.kind, RelationKind::AtMost { .. }))
             }

@@ -142,6 +142,12 @@ pub struct Metric {
     /// Takes claims that also join other metrics (`share = true`); by default a claim goes
     /// only to its best metric.
     pub share: bool,
+    /// The quantity changes over time (`changes = true`): figures are compared only with
+    /// figures current within `window` days, and a later figure from the same originator is a
+    /// revision, not a misquote.
+    pub changes: bool,
+    /// Days apart two figures' dates may be and still count as current at the same time.
+    pub window: i64,
     pub location: Location,
 }
 

@@ -80,6 +80,8 @@ pub struct RawMetric {
     pub severity: Option<Spanned<String>>,
     pub within_source: Option<Spanned<bool>>,
     pub share: Option<Spanned<bool>>,
+    pub changes: Option<Spanned<bool>>,
+    pub window: Option<Spanned<i64>>,
 }
 
 /// `[[rule]]`.

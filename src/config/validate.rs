@@ -26,6 +26,9 @@ use super::{
 use crate::diag::{self, Diagnostic};
 use crate::extract::Kind;
 use crate::finding::Severity;
+/// Days apart two figures of a `changes = true` metric may be and still be compared.
+const DEFAULT_WINDOW: i64 = 7;
+
 use crate::sources::SourceRule;
 
 /// Parses and validates; `Some(rules)` whenever the file could be read far enough to build
@@ -788,8 +791,26 @@ impl Ctx<'_> {
             severity,
             within_source,
             share: raw.share.as_ref().is_some_and(|s| *s.get_ref()),
+            changes: raw.changes.as_ref().is_some_and(|s| *s.get_ref()),
+            window: self.window(raw.window.as_ref()),
             location: self.location(&e.span),
         })
+    }
+
+    /// `window`: days, 0 to 3650 (default 7).
+    fn window(&mut self, raw: Option<&Spanned<i64>>) -> i64 {
+        let Some(w) = raw else { return DEFAULT_WINDOW };
+        let days = *w.get_ref();
+        if !(0..=3650).contains(&days) {
+            self.error(
+                "bad-window",
+                Some(w.span()),
+                format!("`window = {days}` is not a number of days from 0 to 3650"),
+            )
+            .hint = Some("figures within this many days count as current at the same time".into());
+            return DEFAULT_WINDOW;
+        }
+        days
     }
 
     fn words(
@@ -1333,7 +1354,8 @@ fn type_hint(key: &str) -> Option<String> {
         "parts" => "write a list of metric ids: parts = [\"a\", \"b\"]".to_owned(),
         "sources" => "write a list of globs: sources = [\"seeds/*.txt\"]".to_owned(),
         "published" => "write a TOML date, without quotes: published = 2025-02-22".to_owned(),
-        "within-source" | "share" => "write true or false, without quotes".to_owned(),
+        "within-source" | "share" | "changes" => "write true or false, without quotes".to_owned(),
+        "window" => "a whole number of days, without quotes: `window = 7`".to_owned(),
         _ => return None,
     })
 }

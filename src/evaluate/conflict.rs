@@ -9,6 +9,7 @@ use super::{
     by_value, compare_vals, originators, same_originator, Code, Comparison, Ctx, Group, RawFinding,
     Side, Val,
 };
+use crate::normalize::as_of::AsOf;
 use crate::normalize::Interval;
 
 pub(crate) const CROSS_DOC: &str = "\
@@ -74,6 +75,22 @@ originators rather than between the outlets that relay them.
 ## Example
 \"Trump says $350 billion\" (AP) and \"the Kiel Institute counts $119.7 billion\" (News24) —
 Trump: $350bn (AP) vs Kiel Institute: $119.7bn (News24): 2.9× apart, tolerance 5%.";
+
+pub(crate) const REVISION_DOC: &str = "\
+## What it checks
+On a metric that changes over time (`changes = true`): a later figure from the same
+originator than an earlier one that differs from it. Reported as information, with both
+figures and their dates, so the report shows the estimate's timeline.
+
+## Why
+Loss estimates, death tolls and tariff rates are revised day by day. Without dates, an
+estimator's own revision reads as a misquote and its early figure as a conflict with every
+later report; with them, only figures current at the same time (within the metric's
+`window` of days) are compared across outlets.
+
+## Example
+KCC on 30 August: \"insured losses of about $18 billion\"; KCC on 3 September: \"$25 billion\"
+— KCC revised: $18bn (2021-08-30) → $25bn (2021-09-03).";
 
 /// Figures on a metric that disagree.
 ///
@@ -187,6 +204,34 @@ pub fn conflicts(ctx: &Ctx<'_>) -> Vec<RawFinding> {
             let shared = oa
                 .iter()
                 .find(|x| ob.iter().any(|y| same_originator(x, y) || same_originator(y, x)));
+            // A quantity that changes: figures not current at the same time are not compared;
+            // the same originator's later figure is a revision.
+            let apart_in_time = metric.changes
+                && a.as_of.zip(b.as_of).is_some_and(|(x, y)| !x.near(&y, metric.window));
+            if apart_in_time {
+                let Some(who) = shared else { continue };
+                let (Some(ta), Some(tb)) = (a.as_of, b.as_of) else { continue };
+                let (early, late, te, tl) =
+                    if ta.first <= tb.first { (&a, &b, ta, tb) } else { (&b, &a, tb, ta) };
+                out.push(RawFinding {
+                    code: Code::Revision,
+                    severity: crate::finding::Severity::Info,
+                    message: format!(
+                        "{}: {who} revised: {} ({}) → {} ({})",
+                        metric.id,
+                        early.label(ctx),
+                        te.show(),
+                        late.label(ctx),
+                        tl.show()
+                    ),
+                    rule: metric.id.clone(),
+                    rule_location: Some(metric.location.to_string()),
+                    metrics: vec![metric.id.clone()],
+                    claims: early.members.iter().chain(&late.members).copied().collect(),
+                    sides: vec![early.side(ctx), late.side(ctx)],
+                });
+                continue;
+            }
             let (code, severity, message) = match shared {
                 Some(who) => (
                     Code::Misquote,
@@ -259,6 +304,8 @@ struct Cluster {
     originators: Vec<String>,
     /// The hull in the currency all its figures are stated in, when they share one.
     own: Option<(String, Interval)>,
+    /// The span of its figures' as-of dates, when all have one.
+    as_of: Option<AsOf>,
 }
 
 impl Cluster {
@@ -269,6 +316,7 @@ impl Cluster {
             hedged: g.hedged,
             originators: g.originators.clone(),
             own: g.own.clone(),
+            as_of: g.as_of,
             sources: sources.clone(),
             values: vec![(g, sources)],
         }
@@ -306,6 +354,7 @@ impl Cluster {
             }
             _ => None,
         };
+        self.as_of = self.as_of.zip(g.as_of).map(|(x, y)| x.hull(&y));
         self.members.extend(&g.members);
         self.hedged |= g.hedged;
         self.values.push((g, sources));
@@ -406,6 +455,7 @@ mod tests {
                 currency: None,
                 originator: who.map(str::to_string),
                 own: None,
+                as_of: None,
             })
             .collect()
     }
@@ -529,6 +579,7 @@ mod tests {
             currency: Some("USD".into()),
             originator: None,
             own: Some(("EUR".into(), Interval::point(Decimal::from(114)))),
+            as_of: None,
         };
         let rules = crate::config::Rules::parse(
             "rules.toml",
@@ -549,6 +600,57 @@ mod tests {
             found[0].message.contains("$150 vs") || found[0].message.contains("vs $150"),
             "{}",
             found[0].message
+        );
+    }
+
+    #[test]
+    fn on_a_quantity_that_changes_only_figures_current_together_are_compared() {
+        use crate::normalize::as_of::AsOf;
+        let rules = crate::config::Rules::parse(
+            "rules.toml",
+            "[[metric]]\nid = \"losses\"\nkind = \"count\"\nnear = [\"losses\"]\nchanges = true\nwindow = 3\n",
+        )
+        .unwrap();
+        let fig = |claim: usize, value: i64, who: &str, day: &str| Fig {
+            source: claim,
+            claim,
+            interval: Interval::point(Decimal::from(value)),
+            hedge: None,
+            kind: Kind::Count,
+            currency: None,
+            originator: Some(who.into()),
+            own: None,
+            as_of: Some(AsOf::day(day.parse().unwrap())),
+        };
+        let figs = vec![
+            fig(0, 18, "KCC", "2021-08-30"),
+            fig(1, 25, "KCC", "2021-09-03"),
+            fig(2, 40, "Verisk", "2021-09-04"),
+            fig(3, 30, "Verisk", "2021-08-30"),
+        ];
+        let names: Vec<String> = (0..4).map(|i| format!("s{i}")).collect();
+        let abs = |_: &Tolerance| None;
+        let ctx =
+            Ctx { rules: &rules, groups: vec![group(&figs)], source_names: &names, abs: &abs };
+        let mut got: Vec<(Code, Vec<usize>)> = conflicts(&ctx)
+            .into_iter()
+            .map(|f| {
+                let mut c = f.claims;
+                c.sort_unstable();
+                (f.code, c)
+            })
+            .collect();
+        got.sort();
+        assert_eq!(
+            got,
+            vec![
+                // Current together: KCC's 18 and Verisk's 30 (30 August); 25 and 40 (3-4 Sept).
+                (Code::OriginatorsDisagree, vec![0, 3]),
+                (Code::OriginatorsDisagree, vec![1, 2]),
+                // Each estimator's later figure is a revision.
+                (Code::Revision, vec![0, 1]),
+                (Code::Revision, vec![2, 3]),
+            ]
         );
     }
 

@@ -17,6 +17,7 @@ use rust_decimal::Decimal;
 
 use crate::config::Tolerance;
 use crate::extract::{Hedge, Kind};
+use crate::normalize::as_of::AsOf;
 use crate::normalize::{display, Interval};
 
 pub use agree::agree_violations;
@@ -31,6 +32,7 @@ pub enum Code {
     CrossSourceConflict,
     Misquote,
     OriginatorsDisagree,
+    Revision,
     WithinSourceConflict,
     AtMostViolated,
     SumMismatch,
@@ -39,10 +41,11 @@ pub enum Code {
 }
 
 impl Code {
-    pub const ALL: [Code; 8] = [
+    pub const ALL: [Code; 9] = [
         Code::CrossSourceConflict,
         Code::Misquote,
         Code::OriginatorsDisagree,
+        Code::Revision,
         Code::WithinSourceConflict,
         Code::AtMostViolated,
         Code::SumMismatch,
@@ -55,6 +58,7 @@ impl Code {
             Code::CrossSourceConflict => "cross-source-conflict",
             Code::Misquote => "misquote",
             Code::OriginatorsDisagree => "originators-disagree",
+            Code::Revision => "revision",
             Code::WithinSourceConflict => "within-source-conflict",
             Code::AtMostViolated => "at-most-violated",
             Code::SumMismatch => "sum-mismatch",
@@ -69,6 +73,7 @@ impl Code {
             Code::CrossSourceConflict => conflict::CROSS_DOC,
             Code::Misquote => conflict::MISQUOTE_DOC,
             Code::OriginatorsDisagree => conflict::ORIGINATORS_DOC,
+            Code::Revision => conflict::REVISION_DOC,
             Code::WithinSourceConflict => conflict::WITHIN_DOC,
             Code::AtMostViolated => at_most::DOC,
             Code::SumMismatch => sum::DOC,
@@ -110,6 +115,8 @@ pub struct Fig {
     /// Money: the figure in the currency the text states it in (`EUR`, €114bn), so two
     /// figures stated in one currency are compared in it, not after conversions at two dates.
     pub own: Option<(String, Interval)>,
+    /// When the figure held ([`crate::normalize::as_of`]).
+    pub as_of: Option<AsOf>,
 }
 
 impl Fig {
@@ -139,6 +146,8 @@ pub struct Group {
     pub originators: Vec<String>,
     /// The figure in the currency its claims state it in, when they all state it in one.
     pub own: Option<(String, Interval)>,
+    /// The span of its claims' as-of dates, when every claim has one.
+    pub as_of: Option<AsOf>,
 }
 
 impl Group {
@@ -190,6 +199,7 @@ pub fn by_value(groups: &[Group]) -> Vec<(Group, Vec<usize>)> {
             if m.own != g.own {
                 m.own = None;
             }
+            m.as_of = m.as_of.zip(g.as_of).map(|(a, b)| a.hull(&b));
             for o in &g.originators {
                 if !m.originators.contains(o) {
                     m.originators.push(o.clone());
@@ -259,6 +269,7 @@ pub fn group(figs: &[Fig]) -> Vec<Group> {
             if g.own != f.own {
                 g.own = None;
             }
+            g.as_of = g.as_of.zip(f.as_of).map(|(a, b)| a.hull(&b));
             if let Some(o) = &f.originator {
                 if !g.originators.contains(o) {
                     g.originators.push(o.clone());
@@ -277,6 +288,7 @@ pub fn group(figs: &[Fig]) -> Vec<Group> {
             currency: f.currency.clone(),
             originators: f.originator.iter().cloned().collect(),
             own: f.own.clone(),
+            as_of: f.as_of,
         });
     }
     out

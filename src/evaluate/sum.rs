@@ -197,6 +197,7 @@ mod tests {
             currency: None,
             originator: None,
             own: None,
+            as_of: None,
         }
     }
 

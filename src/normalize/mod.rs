@@ -23,6 +23,7 @@
 //!
 //! See `docs/money.md` for the user-facing description.
 
+pub mod as_of;
 pub mod currency;
 pub mod display;
 pub mod fx;

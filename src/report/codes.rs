@@ -2,10 +2,11 @@
 //! now; it is meant to move next to the rule implementations in `evaluate/`.
 
 /// Every finding code crosscheck emits.
-pub const CODES: [&str; 8] = [
+pub const CODES: [&str; 9] = [
     "cross-source-conflict",
     "misquote",
     "originators-disagree",
+    "revision",
     "within-source-conflict",
     "at-most-violated",
     "sum-mismatch",
@@ -35,6 +36,11 @@ pub fn code_help(code: &str) -> (&'static str, &'static str) {
             "Claims attributed to different originators (two estimators, a politician and a \
              research body) disagree by more than the metric's tolerance. Often a difference \
              of scope, method or date rather than an error; the report shows who says what.",
+        ),
+        "revision" => (
+            "An originator revised its figure",
+            "On a metric that changes over time, a later figure from the same originator differs \
+             from an earlier one: a revision, shown as information with both dates.",
         ),
         "within-source-conflict" => (
             "A source contradicts itself",

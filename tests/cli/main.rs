@@ -5,9 +5,11 @@ mod util;
 
 mod baseline;
 mod check_seeds;
+mod comparisons;
 mod hostile;
 mod output;
 mod scale;
 mod scenario;
+mod stories;
 mod terminal;
 mod wrapped;
