@@ -249,6 +249,7 @@ fn rebuild(id: String, records: Vec<Located>) -> Result<SourceClaims, ClaimsErro
             normalized: None,
             linked_by: Vec::new(),
             verdict: None,
+            unlinked_because: None,
         });
         claims.push(claim);
     }

@@ -14,7 +14,7 @@ use crate::finding::{
     BaselineState, ClaimReport, Finding, MetricReport, MetricStatus, Report, RuleReport, Severity,
     SideReport, SourceInfo, Summary, ToleranceReport, SCHEMA_VERSION,
 };
-use crate::link::{Link, Linker};
+use crate::link::{Link, Linker, Miss};
 use crate::normalize::{self, Converter, FxError, FxTable, Interval, Normalized, Rate, RateSource};
 use std::path::PathBuf;
 
@@ -104,6 +104,8 @@ pub struct Pipeline<'r> {
     opts: Options,
     linker: Linker,
     converter: Converter,
+    /// The metrics' ids, for messages.
+    metric_ids: Vec<String>,
 }
 
 impl<'r> Pipeline<'r> {
@@ -112,6 +114,7 @@ impl<'r> Pipeline<'r> {
             rules,
             opts: opts.clone(),
             linker: Linker::new(&rules.metrics),
+            metric_ids: rules.metrics.iter().map(|m| m.id.clone()).collect(),
             converter: Converter::new(
                 &rules.currency.base,
                 rules.currency.fixed.clone(),
@@ -161,7 +164,8 @@ impl<'r> Pipeline<'r> {
     ) -> Result<Analyzed, CheckError> {
         let rules = self.rules;
         let dollar = rules.currency.dollar.as_str();
-        let links = self.linker.link(text, &claims);
+        let (links, misses): (Vec<Vec<Link>>, Vec<Option<Miss>>) =
+            self.linker.link_explained(text, &claims).into_iter().unzip();
         let date = source.date(self.opts.as_of);
         let restated_by = restated_by(&claims);
         let partner = |ci: usize| claims[ci].restates.or(restated_by[ci]);
@@ -215,7 +219,10 @@ impl<'r> Pipeline<'r> {
                 Some(n.map_err(|error| CheckError::Fx { path: source.id.clone(), error })?)
             };
             let currency = claim.currency.and_then(|cue| normalize::resolve(cue, dollar));
-            let report = report(claim, currency, norm.as_ref());
+            let mut report = report(claim, currency, norm.as_ref());
+            if links.is_empty() {
+                report.unlinked_because = misses[ci].as_ref().map(|m| m.explain(&self.metric_ids));
+            }
             index[ci] = items.len();
             items.push(Item { source: 0, claim: claim.clone(), report, norm, links });
         }

@@ -38,6 +38,7 @@ pub fn claim_report(
         normalized: normalized.map(|n| normalized_report(claim.kind, n)),
         linked_by: Vec::new(),
         verdict: None,
+        unlinked_because: None,
     }
 }
 

@@ -116,6 +116,9 @@ pub struct ClaimReport {
     /// Verdict of this claim within its metric: `agree`, `conflict`, `single`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub verdict: Option<String>,
+    /// `--unlinked`: why no metric took this claim (the nearest metric and what stopped it).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub unlinked_because: Option<String>,
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]

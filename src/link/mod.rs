@@ -46,11 +46,73 @@ pub struct Link {
 impl Link {
     /// `"aid" 2 words away; "United States" in the sentence`
     pub fn explain(&self) -> Vec<String> {
-        let mut out = vec![format!("near: \"{}\" ({} words away)", self.near.0, self.near.1)];
+        let away =
+            if self.near.1 == 1 { "1 word".to_string() } else { format!("{} words", self.near.1) };
+        let mut out = vec![format!("near: \"{}\" ({away} away)", self.near.0)];
         if let Some(a) = &self.also {
             out.push(format!("also: \"{a}\" in the sentence"));
         }
         out
+    }
+}
+
+/// Why no metric took a claim: the metric that came closest (`usize::MAX` when none did) and
+/// what stopped it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Miss {
+    pub metric: usize,
+    pub why: Why,
+}
+
+/// What stopped a metric from taking a claim.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Why {
+    /// Its nearest `near` word (as written, distance in words) is in the sentence but outside
+    /// the claim's clause.
+    OutsideClause((String, usize)),
+    /// A `not` word at least as near as its nearest `near` word.
+    Vetoed((String, usize), (String, usize)),
+    /// A `near` word, but none of its `also` words in the sentence.
+    NoAlso((String, usize)),
+    /// No metric of the claim's kind has a word in the sentence.
+    NoWords,
+    /// No metric takes claims of this kind (`money`, `count`…).
+    NoMetric(&'static str),
+}
+
+impl Why {
+    fn distance(&self) -> usize {
+        match self {
+            Why::OutsideClause((_, d)) | Why::Vetoed((_, d), _) | Why::NoAlso((_, d)) => *d,
+            Why::NoWords | Why::NoMetric(_) => usize::MAX,
+        }
+    }
+}
+
+impl Miss {
+    /// In words, naming the metric by `ids[metric]`: `nearest metric \`us-aid-total\`: "aid" 2
+    /// words away, but "military" (1 word away) vetoes it`.
+    pub fn explain(&self, ids: &[String]) -> String {
+        let words = |d: usize| if d == 1 { "1 word".to_string() } else { format!("{d} words") };
+        let metric = ids.get(self.metric).map(|id| format!("nearest metric `{id}`: "));
+        let metric = metric.unwrap_or_default();
+        match &self.why {
+            Why::OutsideClause((w, d)) => format!(
+                "{metric}\"{w}\" {} away, but outside the claim's clause (another figure, `;`, `:` or a dash comes between)",
+                words(*d)
+            ),
+            Why::Vetoed((w, d), (v, vd)) => format!(
+                "{metric}\"{w}\" {} away, but its not word \"{v}\" ({} away) is as near or nearer",
+                words(*d),
+                words(*vd)
+            ),
+            Why::NoAlso((w, d)) => format!(
+                "{metric}\"{w}\" {} away, but none of its also words is in the sentence",
+                words(*d)
+            ),
+            Why::NoWords => "no metric of its kind has a word in its sentence".into(),
+            Why::NoMetric(kind) => format!("no metric takes {kind} claims"),
+        }
     }
 }
 
@@ -95,7 +157,16 @@ impl Linker {
 
     /// For each claim of one text, the metrics it joins.
     pub fn link(&self, text: &str, claims: &[Claim]) -> Vec<Vec<Link>> {
-        let mut out = vec![Vec::new(); claims.len()];
+        self.link_explained(text, claims).into_iter().map(|(links, _)| links).collect()
+    }
+
+    /// [`Linker::link`], and for each claim no metric took, why not: the metric that came
+    /// closest and what stopped it.
+    pub fn link_explained(&self, text: &str, claims: &[Claim]) -> Vec<(Vec<Link>, Option<Miss>)> {
+        let none =
+            |c: &Claim| Some(Miss { metric: usize::MAX, why: Why::NoMetric(c.kind.as_str()) });
+        let mut out: Vec<(Vec<Link>, Option<Miss>)> =
+            claims.iter().map(|c| (Vec::new(), none(c))).collect();
         let Some(ac) = &self.ac else { return out };
         let mut i = 0;
         while i < claims.len() {
@@ -121,7 +192,8 @@ impl Linker {
             let breaks = hard_breaks(text, sentence);
             for k in i..j {
                 let (lo, hi) = clause(claims, k, i, j, &breaks, sentence);
-                out[k] = self.links_for(text, &claims[k], k, claims, (lo, hi), &hits);
+                let (links, miss) = self.links_for(text, &claims[k], k, claims, (lo, hi), &hits);
+                out[k] = (links.clone(), if links.is_empty() { miss } else { None });
             }
             i = j.max(i + 1);
         }
@@ -149,7 +221,7 @@ impl Linker {
         claims: &[Claim],
         (lo, hi): (usize, usize),
         hits: &[(usize, usize, usize)],
-    ) -> Vec<Link> {
+    ) -> (Vec<Link>, Option<Miss>) {
         // The claim's own span, extended over its inline-conversion partner.
         let (mut cs, mut ce) = (claim.start, claim.end);
         if restates_previous(claims, k, 0) && claims[k - 1].sentence == claim.sentence {
@@ -161,12 +233,17 @@ impl Linker {
             ce = ce.max(claims[k + 1].end);
         }
         let mut links = Vec::new();
+        // The metric that came closest to taking the claim, and what stopped it.
+        let mut miss: Option<Miss> = None;
+        let mut fitting = false;
         for (m, (kind, unit, has_also)) in self.kinds.iter().enumerate() {
             if !kind_fits(*kind, unit.as_deref(), claim) {
                 continue;
             }
+            fitting = true;
             let mut near: Option<(String, usize)> = None;
-            let mut not_dist: Option<usize> = None;
+            let mut outside: Option<(String, usize)> = None;
+            let mut not_word: Option<(String, usize)> = None;
             let mut also: Option<String> = None;
             for &(p, s, e) in hits {
                 let (pm, role) = self.roles[p];
@@ -179,12 +256,16 @@ impl Linker {
                 } else {
                     word_count(&text[ce.min(s)..s])
                 };
+                let word = || (text[s..e].to_string(), dist);
                 match role {
                     Role::Near if in_clause && near.as_ref().is_none_or(|(_, d)| dist < *d) => {
-                        near = Some((text[s..e].to_string(), dist));
+                        near = Some(word());
                     }
-                    Role::Not if in_clause => {
-                        not_dist = Some(not_dist.map_or(dist, |d| d.min(dist)));
+                    Role::Near if !in_clause && outside.as_ref().is_none_or(|(_, d)| dist < *d) => {
+                        outside = Some(word());
+                    }
+                    Role::Not if in_clause && not_word.as_ref().is_none_or(|(_, d)| dist < *d) => {
+                        not_word = Some(word());
                     }
                     Role::Also if also.is_none() => {
                         also = Some(text[s..e].to_string());
@@ -192,16 +273,29 @@ impl Linker {
                     _ => {}
                 }
             }
+            let why = match (&near, &not_word) {
+                (None, _) => outside.map(|w| Why::OutsideClause(w)),
+                (Some(n), Some(v)) if v.1 <= n.1 => Some(Why::Vetoed(n.clone(), v.clone())),
+                (Some(n), _) if *has_also && also.is_none() => Some(Why::NoAlso(n.clone())),
+                (Some(_), _) => None,
+            };
+            if let Some(why) = why {
+                let distance = why.distance();
+                if miss.as_ref().is_none_or(|m| distance < m.why.distance()) {
+                    miss = Some(Miss { metric: m, why });
+                }
+                continue;
+            }
             let Some(near) = near else { continue };
-            if not_dist.is_some_and(|d| d <= near.1) {
-                continue;
-            }
-            if *has_also && also.is_none() {
-                continue;
-            }
             links.push(Link { metric: m, near, also });
         }
-        self.exclusive(links)
+        if links.is_empty() && miss.is_none() {
+            miss = Some(Miss {
+                metric: usize::MAX,
+                why: if fitting { Why::NoWords } else { Why::NoMetric(claim.kind.as_str()) },
+            });
+        }
+        (self.exclusive(links), miss)
     }
 
     /// A claim goes to its best metric: the one whose `near` word is nearest (all of them on

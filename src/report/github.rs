@@ -19,6 +19,22 @@ pub fn render(report: &Report, out: &mut dyn Write) -> io::Result<()> {
     for f in &report.findings {
         finding(report, f, out)?;
     }
+    // `--unlinked`: a notice on each claim no metric took, with why not.
+    for c in &report.unlinked {
+        writeln!(
+            out,
+            "::notice file={},line={},col={},title={}::{}",
+            escape_property(&c.source),
+            c.line,
+            c.column,
+            escape_property("crosscheck: unlinked claim"),
+            escape_data(&format!(
+                "“{}” links to no metric: {}",
+                collapse_whitespace(&c.text),
+                c.unlinked_because.as_deref().unwrap_or("no metric took it")
+            ))
+        )?;
+    }
     for s in &report.stale_baseline {
         let short = s.fingerprint.get(..12).unwrap_or(&s.fingerprint);
         writeln!(

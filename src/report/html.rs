@@ -91,6 +91,7 @@ fn document(report: &Report) -> String {
     for (i, m) in report.metrics.iter().enumerate() {
         metric(&mut h, report, m, i);
     }
+    unlinked(&mut h, report);
     findings(&mut h, report);
     stale(&mut h, report);
     sources(&mut h, report);
@@ -156,9 +157,34 @@ fn metric(h: &mut String, report: &Report, m: &MetricReport, index: usize) {
         if let Some(who) = &c.attributed_to {
             let _ = write!(h, "said by {} · ", esc(who));
         }
+        let _ = write!(
+            h,
+            "{}, <code>{}:{}:{}</code></p>",
+            esc(source_name(report, &c.source)),
+            esc(&c.source),
+            c.line,
+            c.column
+        );
+        if !c.linked_by.is_empty() {
+            let _ = write!(h, "<p class=\"note\">linked by {}</p>", esc(&c.linked_by.join("; ")));
+        }
+        h.push_str("</li>\n");
+    }
+    h.push_str("</ol>\n</section>\n");
+}
+
+/// `--unlinked`: each claim no metric took, its sentence and why not.
+fn unlinked(h: &mut String, report: &Report) {
+    if report.unlinked.is_empty() {
+        return;
+    }
+    h.push_str("<section class=\"unlinked\">\n<h2>Unlinked claims</h2>\n<ol class=\"claims\">\n");
+    for c in &report.unlinked {
         let _ = writeln!(
             h,
-            "{}, <code>{}:{}:{}</code></p></li>",
+            "<li class=\"claim\"><p class=\"sentence\">{}</p>\n<p class=\"meta\">{} · {}, <code>{}:{}:{}</code></p></li>",
+            highlighted(c),
+            esc(c.unlinked_because.as_deref().unwrap_or("no metric took it")),
             esc(source_name(report, &c.source)),
             esc(&c.source),
             c.line,

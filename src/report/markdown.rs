@@ -49,6 +49,20 @@ pub fn render(report: &Report, out: &mut dyn Write) -> io::Result<()> {
         writeln!(out)?;
     }
 
+    if !report.unlinked.is_empty() {
+        writeln!(out, "### Unlinked claims\n")?;
+        for c in &report.unlinked {
+            writeln!(
+                out,
+                "- {} “{}”: {}",
+                code(&format!("{}:{}:{}", c.source, c.line, c.column)),
+                escape(&collapse_whitespace(&c.text)),
+                escape(c.unlinked_because.as_deref().unwrap_or("no metric took it"))
+            )?;
+        }
+        writeln!(out)?;
+    }
+
     if !report.findings.is_empty() {
         writeln!(out, "### Findings\n")?;
         for f in &report.findings {
@@ -107,6 +121,9 @@ fn claim_cell(c: &ClaimReport) -> String {
     }
     if let Some(v) = &c.verdict {
         cell.push_str(&format!(", {}", escape(v)));
+    }
+    if !c.linked_by.is_empty() {
+        cell.push_str(&format!("<br>↳ <sub>{}</sub>", escape(&c.linked_by.join("; "))));
     }
     cell
 }

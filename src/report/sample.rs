@@ -55,6 +55,7 @@ fn claim(c: C) -> ClaimReport {
         }),
         linked_by: Vec::new(),
         verdict: Some(c.verdict.into()),
+        unlinked_because: None,
     }
 }
 

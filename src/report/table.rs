@@ -36,6 +36,16 @@ pub fn render(report: &Report, out: &mut dyn Write, color: bool) -> io::Result<(
                     Cell::new(c.normalized.as_ref().map_or("", |n| n.display.as_str())),
                     paint.verdict(verdict),
                 ]);
+                // `--explain`: a dim line under the claim with the words that linked it.
+                if !c.linked_by.is_empty() {
+                    t.add_row([
+                        Cell::new(""),
+                        Cell::new(""),
+                        paint.dim(&format!("↳ {}", c.linked_by.join("; "))),
+                        Cell::new(""),
+                        Cell::new(""),
+                    ]);
+                }
             }
             writeln!(out, "{t}")?;
         }
@@ -45,12 +55,12 @@ pub fn render(report: &Report, out: &mut dyn Write, color: bool) -> io::Result<(
     if !report.unlinked.is_empty() {
         writeln!(out, "{}", paint.bold("Unlinked claims"))?;
         let mut t = paint.table();
-        t.set_header(["Source", "As written", "Normalized", "Sentence"]);
+        t.set_header(["Source", "As written", "Why not linked", "Sentence"]);
         for c in &report.unlinked {
             t.add_row([
                 location(c),
                 collapse_whitespace(&c.text),
-                c.normalized.as_ref().map_or(String::new(), |n| n.display.clone()),
+                c.unlinked_because.clone().unwrap_or_default(),
                 c.sentence.clone(),
             ]);
         }
@@ -175,6 +185,15 @@ impl Paint {
             MetricStatus::None => ("no claims", "2"),
         };
         self.ansi(text, code)
+    }
+
+    fn dim(&self, text: &str) -> Cell {
+        let cell = Cell::new(text);
+        if self.color {
+            cell.add_attribute(comfy_table::Attribute::Dim)
+        } else {
+            cell
+        }
     }
 
     fn bold(&self, text: &str) -> String {

@@ -7,6 +7,7 @@ mod baseline;
 mod check_seeds;
 mod comparisons;
 mod hostile;
+mod linking;
 mod output;
 mod scale;
 mod scenario;
