@@ -274,7 +274,7 @@ impl Linker {
                 }
             }
             let why = match (&near, &not_word) {
-                (None, _) => outside.map(|w| Why::OutsideClause(w)),
+                (None, _) => outside.map(Why::OutsideClause),
                 (Some(n), Some(v)) if v.1 <= n.1 => Some(Why::Vetoed(n.clone(), v.clone())),
                 (Some(n), _) if *has_also && also.is_none() => Some(Why::NoAlso(n.clone())),
                 (Some(_), _) => None,
