@@ -188,9 +188,10 @@ fn split(text: &str, from: usize, to: usize, out: &mut Vec<(usize, usize)>) {
     out.extend(trimmed(text, start, to));
 }
 
-/// Longest line, in bytes, that can be a hard-wrapped line of a paragraph: text wrapped by
-/// hand, by a mail client or by a PDF's layout runs 60–120 columns. A longer line is a
-/// paragraph on its own (one paragraph per line, as news sites and Markdown writers keep it).
+/// Longest line, in bytes (with any trailing whitespace), that can be a hard-wrapped line of
+/// a paragraph: text wrapped by hand, by a mail client or by a PDF's layout runs 60–120
+/// columns. A longer line is a paragraph on its own (one paragraph per line, as news sites
+/// and Markdown writers keep it).
 const WRAP_WIDTH: usize = 200;
 
 /// Whether the line break at byte `n` of `text` ends a sentence. Inside a paragraph a line
@@ -209,9 +210,16 @@ const WRAP_WIDTH: usize = 200;
 pub(crate) fn hard_newline(text: &str, n: usize) -> bool {
     let b = text.as_bytes();
     debug_assert_eq!(b[n], b'\n');
-    let line_start = memrchr(b'\n', &b[..n]).map_or(0, |k| k + 1);
+    // Most lines of most texts are paragraphs longer than any wrapped line: look back no
+    // further than that for the line's start.
+    let from = n.saturating_sub(WRAP_WIDTH + 1);
+    let line_start = match memrchr(b'\n', &b[from..n]) {
+        Some(k) => from + k + 1,
+        None if from > 0 => return true,
+        None => 0,
+    };
     let line = text[line_start..n].trim_end();
-    if line.len() > WRAP_WIDTH || line.trim_start().is_empty() {
+    if n - line_start > WRAP_WIDTH || line.trim_start().is_empty() {
         return true;
     }
     let next_end = memchr(b'\n', &b[n + 1..]).map_or(b.len(), |k| n + 1 + k);
