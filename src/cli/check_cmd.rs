@@ -1,4 +1,4 @@
-use std::io::{IsTerminal, Write};
+use std::io::Write;
 use std::path::PathBuf;
 
 use anyhow::{Context, Result};
@@ -32,6 +32,9 @@ pub struct CheckArgs {
     /// List the claims no metric took (to help write rules).
     #[arg(long)]
     pub unlinked: bool,
+    /// Table: list every claim of each finding, with its sentence (not a few per side).
+    #[arg(long, short)]
+    pub verbose: bool,
     /// Date for sources with no `published` date (YYYY-MM-DD), for currency conversion.
     #[arg(long, value_name = "DATE")]
     pub as_of: Option<jiff::civil::Date>,
@@ -86,17 +89,18 @@ pub fn run(args: CheckArgs) -> Result<ExitStatus> {
     }
 
     let format = args.format;
-    let color = format == Format::Table
-        && args.output.is_none()
-        && std::io::stdout().is_terminal()
-        && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty());
+    let style = report::TableStyle {
+        color: format == Format::Table && args.output.is_none() && super::common::stdout_color(),
+        width: if args.output.is_none() { super::common::stdout_width() } else { 100 },
+        verbose: args.verbose,
+    };
     // Every input error has happened by now, so the report streams to its destination
     // rather than being held twice in memory (a 1 GB archive's JSON report is ~200 MB);
     // `--output` still replaces the file atomically.
     let render = |w: &mut dyn Write| -> std::io::Result<()> {
         let mut w = std::io::BufWriter::with_capacity(1 << 16, w);
         if format == Format::Table {
-            report::render_table(&report, &mut w, color)?;
+            report::render_table(&report, &mut w, style)?;
         } else {
             report::render(&report, format, &mut w)?;
         }

@@ -28,8 +28,45 @@ pub(crate) fn parse_date(s: &str) -> Result<Date, String> {
 /// Colour on stdout: only on a terminal, and never when `NO_COLOR` is set to anything
 /// non-empty (<https://no-color.org>).
 pub(crate) fn stdout_color() -> bool {
-    let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
-    !no_color && io::stdout().is_terminal()
+    colour_for(super::color_choice(), io::stdout().is_terminal(), |k| std::env::var_os(k))
+}
+
+/// Whether to colour, by `--color` and the conventions (no-color.org, bixense.com/clicolors):
+/// `never`/`always` win; otherwise `NO_COLOR` (non-empty) and `CLICOLOR=0` turn it off,
+/// `CLICOLOR_FORCE` (non-empty, not `0`) turns it on, `TERM=dumb` off, else a terminal.
+pub(crate) fn colour_for(
+    choice: super::ColorChoice,
+    terminal: bool,
+    env: impl Fn(&str) -> Option<std::ffi::OsString>,
+) -> bool {
+    let set = |k: &str| env(k).is_some_and(|v| !v.is_empty());
+    match choice {
+        super::ColorChoice::Always => true,
+        super::ColorChoice::Never => false,
+        super::ColorChoice::Auto => {
+            if set("NO_COLOR") || env("CLICOLOR").is_some_and(|v| v == "0") {
+                false
+            } else if set("CLICOLOR_FORCE") && env("CLICOLOR_FORCE").is_some_and(|v| v != "0") {
+                true
+            } else {
+                terminal && env("TERM").is_none_or(|t| t != "dumb")
+            }
+        }
+    }
+}
+
+/// The width the table must fit: the terminal's on a terminal, else `COLUMNS`, else 100.
+pub(crate) fn stdout_width() -> usize {
+    if io::stdout().is_terminal() {
+        if let Some((terminal_size::Width(w), _)) = terminal_size::terminal_size() {
+            return usize::from(w).max(40);
+        }
+    }
+    std::env::var("COLUMNS")
+        .ok()
+        .and_then(|c| c.trim().parse().ok())
+        .filter(|w| *w >= 40)
+        .unwrap_or(100)
 }
 
 /// A local rayon pool of `threads` workers (default: the available parallelism).
@@ -249,5 +286,27 @@ mod tests {
             spool.copy_to(&mut out).unwrap();
             assert_eq!(out, b"hello world\n", "limit {limit}");
         }
+    }
+}
+
+#[cfg(test)]
+mod colour_tests {
+    use super::colour_for;
+    use crate::cli::ColorChoice::{Always, Auto, Never};
+
+    #[test]
+    fn colour_follows_the_flag_then_the_conventions() {
+        let env = |pairs: &'static [(&'static str, &'static str)]| {
+            move |k: &str| pairs.iter().find(|(n, _)| *n == k).map(|(_, v)| v.into())
+        };
+        assert!(colour_for(Auto, true, env(&[])));
+        assert!(!colour_for(Auto, false, env(&[])));
+        assert!(!colour_for(Auto, true, env(&[("NO_COLOR", "1")])));
+        assert!(!colour_for(Auto, true, env(&[("CLICOLOR", "0")])));
+        assert!(!colour_for(Auto, true, env(&[("TERM", "dumb")])));
+        assert!(colour_for(Auto, false, env(&[("CLICOLOR_FORCE", "1")])));
+        assert!(!colour_for(Auto, false, env(&[("CLICOLOR_FORCE", "0")])));
+        assert!(colour_for(Always, false, env(&[("NO_COLOR", "1")])));
+        assert!(!colour_for(Never, true, env(&[])));
     }
 }

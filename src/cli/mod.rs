@@ -51,6 +51,10 @@ pub struct Cli {
     /// Print no warnings and no progress on stderr (errors still print).
     #[arg(long, short, global = true)]
     pub quiet: bool,
+    /// Colour: `auto` (a terminal, unless NO_COLOR, CLICOLOR=0 or TERM=dumb; CLICOLOR_FORCE
+    /// forces it), `always` or `never`.
+    #[arg(long, global = true, value_enum, default_value_t = ColorChoice::Auto)]
+    pub color: ColorChoice,
     #[command(subcommand)]
     pub command: Command,
 }
@@ -90,6 +94,26 @@ pub enum Command {
     Man,
 }
 
+/// `--color`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum ColorChoice {
+    Auto,
+    Always,
+    Never,
+}
+
+/// `--color`, set once from argv like `--quiet` (0 auto, 1 always, 2 never).
+static COLOR: std::sync::atomic::AtomicU8 = std::sync::atomic::AtomicU8::new(0);
+
+/// The `--color` choice of this run.
+pub(crate) fn color_choice() -> ColorChoice {
+    match COLOR.load(Ordering::Relaxed) {
+        1 => ColorChoice::Always,
+        2 => ColorChoice::Never,
+        _ => ColorChoice::Auto,
+    }
+}
+
 /// `--quiet`, set once from argv before the subcommand runs; read where warnings and progress
 /// are printed, so the flag needs no threading through every loader.
 static QUIET: AtomicBool = AtomicBool::new(false);
@@ -118,6 +142,12 @@ pub fn main() -> ExitCode {
 
 pub fn run(cli: Cli) -> ExitStatus {
     QUIET.store(cli.quiet, Ordering::Relaxed);
+    let color = match cli.color {
+        ColorChoice::Auto => 0,
+        ColorChoice::Always => 1,
+        ColorChoice::Never => 2,
+    };
+    COLOR.store(color, Ordering::Relaxed);
     let result = match cli.command {
         Command::Check(args) => check_cmd::run(args),
         Command::Baseline(args) => baseline_cmd::run(args),

@@ -9,6 +9,7 @@ use std::str::FromStr;
 use crate::finding::{BaselineState, Report};
 
 pub mod codes;
+pub mod concise;
 pub mod github;
 pub mod html;
 pub mod json;
@@ -32,16 +33,18 @@ pub enum Format {
     Github,
     Markdown,
     Html,
+    Concise,
 }
 
 impl Format {
-    pub const ALL: [Format; 6] = [
+    pub const ALL: [Format; 7] = [
         Format::Table,
         Format::Json,
         Format::Sarif,
         Format::Github,
         Format::Markdown,
         Format::Html,
+        Format::Concise,
     ];
 
     pub fn as_str(self) -> &'static str {
@@ -52,6 +55,7 @@ impl Format {
             Format::Github => "github",
             Format::Markdown => "markdown",
             Format::Html => "html",
+            Format::Concise => "concise",
         }
     }
 }
@@ -63,7 +67,9 @@ impl fmt::Display for Format {
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-#[error("unknown format `{0}`; expected one of table, json, sarif, github, markdown, html")]
+#[error(
+    "unknown format `{0}`; expected one of table, json, sarif, github, markdown, html, concise"
+)]
 pub struct UnknownFormat(pub String);
 
 impl FromStr for Format {
@@ -81,19 +87,22 @@ impl FromStr for Format {
 /// [`render_table`] itself when stdout is a terminal.
 pub fn render(report: &Report, format: Format, out: &mut dyn Write) -> io::Result<()> {
     match format {
-        Format::Table => table::render(report, out, false),
+        Format::Table => table::render(report, out, table::Style::PLAIN),
         Format::Json => json::render(report, out),
         Format::Sarif => sarif::render(report, out),
         Format::Github => github::render(report, out),
         Format::Markdown => markdown::render(report, out),
         Format::Html => html::render(report, out),
+        Format::Concise => concise::render(report, out),
     }
 }
 
-/// The human table, with colour when `color` (a terminal, no `NO_COLOR`).
-pub fn render_table(report: &Report, out: &mut dyn Write, color: bool) -> io::Result<()> {
-    table::render(report, out, color)
+/// The human table, drawn in `style` (colour, width, verbosity).
+pub fn render_table(report: &Report, out: &mut dyn Write, style: TableStyle) -> io::Result<()> {
+    table::render(report, out, style)
 }
+
+pub use table::Style as TableStyle;
 
 /// `"2 sources, 14 claims, 4 linked, 3 findings (2 new)"`, shared by the human formats.
 pub(crate) fn summary_line(report: &Report) -> String {
@@ -149,7 +158,7 @@ mod tests {
         assert_eq!("SARIF".parse::<Format>(), Ok(Format::Sarif));
         assert_eq!(
             "xml".parse::<Format>().unwrap_err().to_string(),
-            "unknown format `xml`; expected one of table, json, sarif, github, markdown, html"
+            "unknown format `xml`; expected one of table, json, sarif, github, markdown, html, concise"
         );
     }
 

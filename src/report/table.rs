@@ -6,14 +6,34 @@
 use std::io::{self, Write};
 
 use comfy_table::presets::UTF8_FULL_CONDENSED;
-use comfy_table::{modifiers, Attribute, Cell, Color, ContentArrangement, Table};
+use comfy_table::{
+    modifiers, Attribute, Cell, Color, ColumnConstraint, ContentArrangement, Table, Width,
+};
 
-use crate::finding::{BaselineState, ClaimReport, MetricStatus, Report, Severity};
+use crate::finding::{BaselineState, ClaimReport, Finding, MetricStatus, Report, Severity};
 use crate::report::{baseline_label, summary_line};
 use crate::text::collapse_whitespace;
 
-pub fn render(report: &Report, out: &mut dyn Write, color: bool) -> io::Result<()> {
-    let paint = Paint { color };
+/// How the table is drawn: colour, the width it must fit, and whether every claim of a
+/// finding is listed (with its sentence) or a few per side.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Style {
+    pub color: bool,
+    /// Columns the output must fit in (locations are never split; a longer one overflows).
+    pub width: usize,
+    pub verbose: bool,
+}
+
+impl Style {
+    /// Plain, 100 columns, a few claims per side: pipes, files and snapshots.
+    pub const PLAIN: Style = Style { color: false, width: 100, verbose: false };
+}
+
+/// Claims listed per side of a finding without `--verbose`.
+const CLAIMS_PER_SIDE: usize = 3;
+
+pub fn render(report: &Report, out: &mut dyn Write, style: Style) -> io::Result<()> {
+    let paint = Paint { color: style.color, width: style.width };
     for metric in &report.metrics {
         writeln!(
             out,
@@ -27,6 +47,11 @@ pub fn render(report: &Report, out: &mut dyn Write, color: bool) -> io::Result<(
         } else {
             let mut t = paint.table();
             t.set_header(["Source", "Who said it", "As written", "Normalized", "Verdict"]);
+            keep_whole(&mut t, &[0, 3, 4]);
+            if let Some(c) = t.column_mut(1) {
+                // Names wrap before the figure as written does.
+                c.set_constraint(ColumnConstraint::UpperBoundary(Width::Fixed(24)));
+            }
             for c in &metric.claims {
                 let verdict = c.verdict.as_deref().unwrap_or("");
                 t.add_row([
@@ -56,6 +81,7 @@ pub fn render(report: &Report, out: &mut dyn Write, color: bool) -> io::Result<(
         writeln!(out, "{}", paint.bold("Unlinked claims"))?;
         let mut t = paint.table();
         t.set_header(["Source", "As written", "Why not linked", "Sentence"]);
+        keep_whole(&mut t, &[0]);
         for c in &report.unlinked {
             t.add_row([
                 location(c),
@@ -68,27 +94,10 @@ pub fn render(report: &Report, out: &mut dyn Write, color: bool) -> io::Result<(
     }
 
     if !report.findings.is_empty() {
-        writeln!(out, "{}", paint.bold("Findings"))?;
-        let mut t = paint.table();
-        t.set_header(["Severity", "Code", "Message", "Claims", "Baseline"]);
+        writeln!(out, "{}\n", paint.bold("Findings"))?;
         for f in &report.findings {
-            let mut claims: Vec<String> = f
-                .claims
-                .iter()
-                .map(|c| format!("{} {}", location(c), collapse_whitespace(&c.text)))
-                .collect();
-            if let Some(at) = &f.rule_location {
-                claims.push(format!("rule {} at {at}", f.rule));
-            }
-            t.add_row([
-                paint.severity(f.severity),
-                Cell::new(&f.code),
-                Cell::new(&f.message),
-                Cell::new(claims.join("\n")),
-                paint.baseline(f.baseline),
-            ]);
+            finding(out, f, &paint, style)?;
         }
-        writeln!(out, "{t}\n")?;
     }
 
     let unchecked: Vec<_> = report.rules.iter().filter(|r| !r.notes.is_empty()).collect();
@@ -117,6 +126,80 @@ pub fn render(report: &Report, out: &mut dyn Write, color: bool) -> io::Result<(
     writeln!(out, "{}", summary_line(report))
 }
 
+/// One finding as a block: `error[code] message` wrapped to the width, then each side's
+/// figure and who gives it with a few of its claims (all, with sentences, when verbose), then
+/// where the rule is defined. Locations stand on their own, never split.
+fn finding(out: &mut dyn Write, f: &Finding, paint: &Paint, style: Style) -> io::Result<()> {
+    let head = format!("{}[{}] ", f.severity.as_str(), f.code);
+    let wrapped = wrap(&format!("{head}{}", f.message), style.width, "", "    ");
+    for (i, line) in wrapped.iter().enumerate() {
+        if i == 0 {
+            let rest = line.strip_prefix(&head).unwrap_or(line);
+            writeln!(out, "{}{rest}", paint.severity_text(f.severity, &head))?;
+        } else {
+            writeln!(out, "{line}")?;
+        }
+    }
+    let sides: Vec<(String, Vec<usize>)> = if f.sides.is_empty() {
+        vec![(String::new(), (0..f.claims.len()).collect())]
+    } else {
+        f.sides
+            .iter()
+            .map(|s| {
+                let mut who = s.originators.join(", ");
+                if who.is_empty() {
+                    who = s.sources.join("; ");
+                }
+                let mark = if s.outlier { "  (out of line)" } else { "" };
+                (format!("{} — {who}{mark}", s.figure), s.claims.clone())
+            })
+            .collect()
+    };
+    for (label, claims) in sides {
+        if !label.is_empty() {
+            for line in wrap(&label, style.width, "  ", "    ") {
+                writeln!(out, "{line}")?;
+            }
+        }
+        let shown = if style.verbose { claims.len() } else { claims.len().min(CLAIMS_PER_SIDE) };
+        for &k in &claims[..shown] {
+            let Some(c) = f.claims.get(k) else { continue };
+            writeln!(out, "    {} “{}”", location(c), collapse_whitespace(&c.text))?;
+            if style.verbose {
+                for line in wrap(&c.sentence, style.width, "        ", "        ") {
+                    writeln!(out, "{}", paint.ansi(&line, "2"))?;
+                }
+            }
+        }
+        if claims.len() > shown {
+            writeln!(out, "    … and {} more (--verbose lists them)", claims.len() - shown)?;
+        }
+    }
+    let at = f.rule_location.as_deref().map(|l| format!(" at {l}")).unwrap_or_default();
+    writeln!(out, "  rule {}{at} {}\n", f.rule, paint.baseline_text(f.baseline))
+}
+
+/// Columns that are never wrapped (locations, figures, verdicts): the others give way.
+fn keep_whole(t: &mut Table, columns: &[usize]) {
+    for &i in columns {
+        if let Some(c) = t.column_mut(i) {
+            c.set_constraint(ColumnConstraint::ContentWidth);
+        }
+    }
+}
+
+/// `text` wrapped to `width` columns, the first line indented by `first`, the others by
+/// `rest`; words are never split (a long path stays whole on its own line).
+fn wrap(text: &str, width: usize, first: &str, rest: &str) -> Vec<String> {
+    let options = textwrap::Options::new(width.max(20))
+        .initial_indent(first)
+        .subsequent_indent(rest)
+        .break_words(false)
+        .word_separator(textwrap::WordSeparator::AsciiSpace)
+        .word_splitter(textwrap::WordSplitter::NoHyphenation);
+    textwrap::wrap(text, options).into_iter().map(|l| l.into_owned()).collect()
+}
+
 /// `seeds/afp.txt:9:40`: what editors and terminals turn into a jump target.
 fn location(c: &ClaimReport) -> String {
     format!("{}:{}:{}", c.source, c.line, c.column)
@@ -124,6 +207,7 @@ fn location(c: &ClaimReport) -> String {
 
 struct Paint {
     color: bool,
+    width: usize,
 }
 
 impl Paint {
@@ -131,12 +215,14 @@ impl Paint {
         let mut t = Table::new();
         t.load_preset(UTF8_FULL_CONDENSED).apply_modifier(modifiers::UTF8_ROUND_CORNERS);
         if self.color {
-            // The caller decided this is a terminal; wrap to its width.
-            t.enforce_styling().set_content_arrangement(ContentArrangement::Dynamic);
+            t.enforce_styling();
         } else {
-            // Byte-identical output in pipes, files and snapshots.
-            t.force_no_tty().set_content_arrangement(ContentArrangement::Disabled);
+            t.force_no_tty();
         }
+        // Fit the width the caller measured (the terminal's, or COLUMNS, or 100): the same
+        // bytes for the same width, in a terminal or a pipe.
+        t.set_content_arrangement(ContentArrangement::Dynamic)
+            .set_width(u16::try_from(self.width).unwrap_or(u16::MAX));
         t
     }
 
@@ -161,19 +247,19 @@ impl Paint {
         }
     }
 
-    fn severity(&self, s: Severity) -> Cell {
+    fn severity_text(&self, s: Severity, text: &str) -> String {
         match s {
-            Severity::Error => self.cell(s.as_str(), Color::Red, true),
-            Severity::Warning => self.cell(s.as_str(), Color::Yellow, true),
-            Severity::Info => self.cell(s.as_str(), Color::Blue, false),
+            Severity::Error => self.ansi(text, "1;31"),
+            Severity::Warning => self.ansi(text, "1;33"),
+            Severity::Info => self.ansi(text, "34"),
         }
     }
 
-    fn baseline(&self, b: BaselineState) -> Cell {
+    fn baseline_text(&self, b: BaselineState) -> String {
         let text = format!("[{}]", baseline_label(b));
         match b {
-            BaselineState::New => self.cell(&text, Color::Red, true),
-            BaselineState::Known => self.cell(&text, Color::DarkGrey, false),
+            BaselineState::New => self.ansi(&text, "1;31"),
+            BaselineState::Known => self.ansi(&text, "2"),
         }
     }
 
@@ -216,7 +302,7 @@ mod tests {
 
     fn rendered(color: bool) -> String {
         let mut out = Vec::new();
-        render(&sample_report(), &mut out, color).unwrap();
+        render(&sample_report(), &mut out, Style { color, ..Style::PLAIN }).unwrap();
         String::from_utf8(out).unwrap()
     }
 
@@ -247,7 +333,7 @@ mod tests {
         r.metrics[0].status = MetricStatus::None;
         r.unlinked.push(moved);
         let mut out = Vec::new();
-        render(&r, &mut out, false).unwrap();
+        render(&r, &mut out, Style::PLAIN).unwrap();
         let text = String::from_utf8(out).unwrap();
         assert!(text.contains("(us-demand): no claims\n  no claims linked"), "{text}");
         assert!(text.contains("Unlinked claims"));

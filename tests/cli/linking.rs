@@ -48,3 +48,25 @@ fn an_unlinked_claim_names_the_nearest_metric_and_its_veto() {
         "{text}"
     );
 }
+
+#[test]
+fn at_100_columns_the_table_fits_and_every_location_is_whole() {
+    for args in [&["check"][..], &["check", "--explain", "--unlinked"][..], &["check", "-v"][..]] {
+        let o = crate::util::cmd(&root()).env("COLUMNS", "100").args(args).output().unwrap();
+        let text = stdout(&o);
+        for line in text.lines() {
+            assert!(
+                line.chars().count() <= 100,
+                "{args:?}: {} columns: {line}",
+                line.chars().count()
+            );
+        }
+        for loc in ["seeds/000_a8faa647a3fe2d09.txt:16:120", "seeds/003_574b0f94677ba69c.txt:2:171"]
+        {
+            assert!(text.contains(loc), "{args:?}: {loc} split or missing");
+        }
+        if args.contains(&"--explain") {
+            assert!(text.contains("↳ near:"), "{text}");
+        }
+    }
+}

@@ -14,7 +14,9 @@ pub fn root() -> PathBuf {
 /// `crosscheck` run in `dir`.
 pub fn cmd(dir: &Path) -> Command {
     let mut c = Command::cargo_bin("crosscheck").expect("binary built");
-    c.current_dir(dir).env("NO_COLOR", "1");
+    // Wide enough that no table cell wraps: tests look for whole phrases. The width tests
+    // set their own COLUMNS.
+    c.current_dir(dir).env("NO_COLOR", "1").env("COLUMNS", "1000");
     c
 }
 
