@@ -26,7 +26,7 @@ pub struct BaselineArgs {
 pub fn run(args: BaselineArgs) -> Result<ExitStatus> {
     // Only a default rules.toml that is missing gets the hint to run `crosscheck init`.
     let explicit = args.rules.is_some();
-    let rules_path = args.rules.clone().unwrap_or_else(|| PathBuf::from("rules.toml"));
+    let rules_path = load::rules_path(args.rules.as_deref());
     let rules = load::rules(&rules_path, explicit)?;
     let previous = match std::fs::read_to_string(&args.output) {
         Ok(text) => Some(crate::baseline::parse(&crate::sources::display(&args.output), &text)?),

@@ -70,7 +70,7 @@ impl FailOn {
 pub fn run(args: CheckArgs) -> Result<ExitStatus> {
     // Only a default rules.toml that is missing gets the hint to run `crosscheck init`.
     let explicit = args.rules.is_some();
-    let rules_path = args.rules.clone().unwrap_or_else(|| PathBuf::from("rules.toml"));
+    let rules_path = load::rules_path(args.rules.as_deref());
     let rules = load::rules(&rules_path, explicit)?;
     // Read the baseline before the (longer) check, so a bad one fails fast.
     let baseline = match &args.baseline {

@@ -18,6 +18,22 @@ use crate::sources;
 #[error("input error (reported above)")]
 pub struct Reported;
 
+/// The rules file to use: `--rules` when given; else `rules.toml` in the current folder or
+/// the nearest folder above it that has one (as ruff and cargo find their configuration);
+/// else `rules.toml` here (which then gets the hint to run `crosscheck init`). Paths inside
+/// it stay relative to its own folder.
+pub fn rules_path(given: Option<&Path>) -> PathBuf {
+    if let Some(p) = given {
+        return p.to_path_buf();
+    }
+    let here = PathBuf::from("rules.toml");
+    if here.is_file() {
+        return here;
+    }
+    let Ok(cwd) = std::env::current_dir() else { return here };
+    cwd.ancestors().skip(1).map(|dir| dir.join("rules.toml")).find(|p| p.is_file()).unwrap_or(here)
+}
+
 /// Loads and validates rules; prints every diagnostic. `explicit` is whether `--rules` was
 /// given (a missing default `rules.toml` gets a hint to run `crosscheck init`).
 pub fn rules(path: &Path, explicit: bool) -> Result<Rules> {

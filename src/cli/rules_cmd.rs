@@ -14,9 +14,9 @@ use crate::evaluate::Code;
 pub struct RulesArgs {
     #[command(subcommand)]
     pub command: RulesCommand,
-    /// The rules file.
-    #[arg(long, global = true, value_name = "FILE", default_value = "rules.toml")]
-    pub rules: PathBuf,
+    /// The rules file (default: rules.toml here or in the nearest folder above).
+    #[arg(long, global = true, value_name = "FILE")]
+    pub rules: Option<PathBuf>,
 }
 
 #[derive(Debug, Subcommand)]
@@ -43,14 +43,15 @@ pub fn run(args: RulesArgs) -> Result<ExitStatus> {
         return Ok(ExitStatus::Clean);
     }
     let mut err = std::io::stderr().lock();
-    let rules = match Rules::load(&args.rules) {
+    let rules_path = super::load::rules_path(args.rules.as_deref());
+    let rules = match Rules::load(&rules_path) {
         Ok(rules) => rules,
         Err(ConfigError::Invalid { text, diagnostics, .. }) => {
             for d in &diagnostics {
                 writeln!(err, "{}", d.render(&text))?;
             }
             let errors = diagnostics.iter().filter(|d| d.is_error()).count();
-            writeln!(err, "{}: {}", args.rules.display(), count(errors, "error"))?;
+            writeln!(err, "{}: {}", rules_path.display(), count(errors, "error"))?;
             return Ok(ExitStatus::Error);
         }
         Err(ConfigError::Io { path, source }) => {
@@ -62,7 +63,7 @@ pub fn run(args: RulesArgs) -> Result<ExitStatus> {
         }
     };
     if !rules.warnings.is_empty() {
-        let text = std::fs::read_to_string(&args.rules)?;
+        let text = std::fs::read_to_string(&rules_path)?;
         for w in &rules.warnings {
             writeln!(err, "{}", w.render(&text))?;
         }
@@ -172,7 +173,7 @@ mod tests {
         let cli = Cli::try_parse_from(["crosscheck", "rules", "explain", "m", "--rules", "r.toml"])
             .unwrap();
         let Command::Rules(args) = cli.command else { panic!() };
-        assert_eq!(args.rules, PathBuf::from("r.toml"));
+        assert_eq!(args.rules, Some(PathBuf::from("r.toml")));
         assert!(matches!(args.command, RulesCommand::Explain { metric: Some(m), .. } if m == "m"));
         let cli = Cli::try_parse_from(["crosscheck", "init", "--force"]).unwrap();
         let Command::Init(args) = cli.command else { panic!() };

@@ -70,3 +70,22 @@ fn at_100_columns_the_table_fits_and_every_location_is_whole() {
         }
     }
 }
+
+#[test]
+fn rules_toml_is_found_in_a_parent_folder_and_its_paths_stay_relative_to_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    std::fs::write(
+        d.join("rules.toml"),
+        "sources = [\"articles/*.txt\"]\n[[metric]]\nid = \"aid\"\nkind = \"money\"\nnear = [\"aid\"]\n",
+    )
+    .unwrap();
+    std::fs::create_dir_all(d.join("articles/deep")).unwrap();
+    std::fs::write(d.join("articles/a.txt"), "The aid was $5 billion.\n").unwrap();
+    std::fs::write(d.join("articles/b.txt"), "The aid was $9 billion.\n").unwrap();
+    let o = run(&d.join("articles/deep"), &["check", "--format", "concise"]);
+    assert_eq!(o.status.code(), Some(1), "{}", crate::util::stderr(&o));
+    assert!(stdout(&o).contains("cross-source-conflict"), "{}", stdout(&o));
+    let o = run(&d.join("articles/deep"), &["rules", "validate"]);
+    assert_eq!(o.status.code(), Some(0), "{}", crate::util::stderr(&o));
+}
