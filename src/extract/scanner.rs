@@ -1584,6 +1584,19 @@ impl<'a> Scanner<'a> {
                 }
                 Some(TK::Punct) => {
                     let p = self.raw(i);
+                    // `$44-billion deal`, `US$18-billion hit`: a hyphenated magnitude after
+                    // digits, as an adjective before a noun.
+                    if p == "-"
+                        && cur_shape == 5
+                        && cur.is_some()
+                        && self.glued(i)
+                        && self.glued(i + 1)
+                        && lx::scale(self.w(i + 1)).is_some_and(|p| p >= 6)
+                        && !self.w(i + 1).ends_with('s')
+                    {
+                        i += 1;
+                        continue;
+                    }
                     // `three million, two hundred & forty`
                     if (p == "," || p == "&")
                         && words

@@ -284,3 +284,14 @@ fn hard_wrapped_figures_read_as_on_one_line() {
         ]
     );
 }
+
+#[test]
+fn hyphenated_magnitudes() {
+    check(&[
+        ("Musk's $44-billion deal closed.", &["$44-billion|money|44000000000|$"]),
+        ("It took a US$18-billion hit.", &["US$18-billion|money|18000000000|USD"]),
+        ("a 10-million-euro fine", &["10-million-euro|money|10000000|EUR"]),
+        // A plural after the hyphen is no magnitude of the digits.
+        ("$300-350 billion", &["$300-350 billion|money|[300000000000..350000000000]|$|range"]),
+    ]);
+}
