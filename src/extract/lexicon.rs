@@ -668,6 +668,32 @@ pub(crate) fn measure_unit(w: &str) -> bool {
     )
 }
 
+/// Nouns that count without a plural `s` (`2000 staff`): after a year-like number they do
+/// not make it a year.
+pub(crate) fn collective(w: &str) -> bool {
+    matches!(
+        w,
+        "people"
+            | "staff"
+            | "police"
+            | "personnel"
+            | "children"
+            | "men"
+            | "women"
+            | "cattle"
+            | "livestock"
+            | "sheep"
+            | "fish"
+            | "deer"
+            | "aircraft"
+            | "crew"
+            | "feet"
+            | "youth"
+            | "faculty"
+            | "employees"
+    )
+}
+
 /// Words that cannot be the noun of a count (`3 of`, `5 to`, `17 and`).
 pub(crate) fn not_a_noun(w: &str) -> bool {
     matches!(

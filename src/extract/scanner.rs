@@ -338,6 +338,14 @@ impl<'a> Scanner<'a> {
                 self.dead[i + 2] = true;
                 dead = true;
             }
+            // 5G, a 13G filing: a generation or a form, not giga (`10G` alone still is).
+            if self.raw(i + 1) == "G"
+                && self.glued(i + 1)
+                && self.raw(i).len() <= 2
+                && (self.is_word(i + 2) || i >= 1 && self.is_word(i - 1))
+            {
+                dead = true;
+            }
             // Letters glued after digits that are no magnitude, currency or sub-unit:
             // 180ml, 29km, 06F6, 1m (a metre) — a measurement or an identifier.
             if self.is_word(i + 1) && self.glued(i + 1) && !self.glued_suffix_ok(i) {
@@ -567,6 +575,20 @@ impl<'a> Scanner<'a> {
         (1..=4).any(|k| i >= k && lx::change_verb(self.w(i - k)))
     }
 
+    /// A year before a currency that names the prices it is stated in: `in 2020 dollars`,
+    /// `(2021 USD)`, `constant 2015 euros`.
+    fn money_year(&self, a: &Amount) -> bool {
+        if !a.plain_digits || a.first == 0 || !yearish(self.raw(a.first)) {
+            return false;
+        }
+        let prev = self.w(a.first - 1);
+        let after_year = matches!(prev, "in" | "constant" | "real" | "nominal" | "adjusted")
+            || self.is_p(a.first - 1, "(");
+        after_year
+            && matches!(self.suffix_currency(a.end), Some((_, Sub::One, next, _))
+                if self.kind(next - 1) == Some(TK::Word))
+    }
+
     /// A four-digit number between 1800 and 2100 with nothing that makes it an amount.
     fn is_year(&self, a: &Amount) -> bool {
         if !a.plain_digits {
@@ -614,7 +636,13 @@ impl<'a> Scanner<'a> {
                 | "march"
                 | "may"
         ) || lx::month(prev);
-        temporal || a.unit.is_none()
+        // `the Artemis ILS Asia 2024 conference`: part of a name.
+        let named = a.first >= 2
+            && self.is_word(a.first - 1)
+            && self.raw(a.first - 1).starts_with(char::is_uppercase);
+        // `a 2020 wildfire`, `2024 increased`: a count takes a plural noun.
+        let singular = a.unit.as_deref().is_some_and(|u| !u.ends_with('s') && !lx::collective(u));
+        temporal || named || singular || a.unit.is_none()
     }
 
     fn build(
@@ -717,6 +745,11 @@ impl<'a> Scanner<'a> {
             vague,
             plain_digits: plain && currency.is_none(),
         };
+        if self.money_year(&a) {
+            // `in 2020 dollars`, `(2021 USD)`: the year the prices are stated in.
+            a.unit = Some("year".into());
+            return Some(a);
+        }
         let mut sub = Sub::One;
         // `billions of dollars`, `hundreds of billions of {dollars}`
         let of_skip = if a.vague && self.w(a.end) == "of" { 1 } else { 0 };
@@ -1149,6 +1182,9 @@ impl<'a> Scanner<'a> {
                 "off" | "time" | "sided" | "way" | "stop" | "size" | "liner" | "liners" | "on"
             )
         {
+            return None;
+        }
+        if lx::small(w0).is_some() && self.in_name(i) {
             return None;
         }
         if self.is_word(i) {
@@ -1763,6 +1799,24 @@ impl<'a> Scanner<'a> {
         Some((v, end, None))
     }
 
+    /// A capitalised number word that ends a name inside the sentence: `Air Force One`,
+    /// `Formula One racing` (not `By Three Points` in a title-case headline).
+    fn in_name(&self, k: usize) -> bool {
+        let capital = |i: usize| {
+            self.is_word(i) && {
+                let mut c = self.raw(i).chars();
+                c.next().is_some_and(char::is_uppercase) && c.all(char::is_lowercase)
+            }
+        };
+        k >= 2
+            && capital(k)
+            && capital(k - 1)
+            && !capital(k + 1)
+            && lx::small(self.w(k - 1)).is_none()
+            && lx::scale(self.w(k + 1)).is_none()
+            && lx::small(self.w(k + 1)).is_none()
+    }
+
     /// Digits after `point`: `zero three` → 0.03, `seventy-one` → 0.71, `77` → 0.77.
     fn point_digits(&self, k: usize) -> Option<(Decimal, usize)> {
         if self.is_num(k) {
@@ -1801,6 +1855,13 @@ impl<'a> Scanner<'a> {
         let d = lx::denominator(self.w(k + 1))?;
         Some((n / Decimal::from(d), k + 2))
     }
+}
+
+/// Four digits that read as a year between 1800 and 2100.
+fn yearish(raw: &str) -> bool {
+    raw.len() == 4
+        && raw.bytes().all(|b| b.is_ascii_digit())
+        && (1800..=2100).contains(&raw.parse::<u32>().unwrap_or(0))
 }
 
 /// Unicode vulgar fractions: ½ ⅓ ⅔ ¼ ¾ …

@@ -295,3 +295,44 @@ fn hyphenated_magnitudes() {
         ("$300-350 billion", &["$300-350 billion|money|[300000000000..350000000000]|$|range"]),
     ]);
 }
+
+/// Years kept as counts with unit `year` (shown, never linked), and names with digits.
+#[test]
+fn years_and_names_are_not_amounts() {
+    check(&[
+        (
+            "$29.7 billion in insured losses in 2020 dollars.",
+            &["$29.7 billion|money|29700000000|$", "2020|count|2020"],
+        ),
+        (
+            "It cost $50 billion (2021 USD) in all.",
+            &["$50 billion|money|50000000000|$", "2021|count|2021"],
+        ),
+        ("He spoke at the Artemis ILS Asia 2024 conference.", &["2024|count|2024"]),
+        ("It is below the 2018 peak.", &["2018|count|2018"]),
+        ("A 2020 wildfire burned.", &["2020|count|2020"]),
+        ("Revenue 2024 increased.", &["2024|count|2024"]),
+        ("The firm has 2000 staff.", &["2000|count|2000"]),
+        ("It made a 13G filing with the SEC.", &[]),
+        ("The 5G rollout went on.", &[]),
+        ("10G", &["10G|number|10000000000"]),
+        ("Air Force One landed.", &[]),
+        ("Fed Raises Rates By Three Points", &["Three|number|3"]),
+        ("It paid 2020 dollars.", &["2020 dollars|money|2020|$"]),
+    ]);
+    let units: Vec<_> = [
+        "Asia 2024 conference",
+        "the 2018 peak",
+        "a 2020 wildfire",
+        "in 2020 dollars",
+        "has 2000 staff",
+    ]
+    .iter()
+    .map(|t| extract(&format!("He saw {t}.")).last().and_then(|c| c.unit.clone()))
+    .collect();
+    assert_eq!(
+        units,
+        [Some("year"), Some("year"), Some("year"), Some("year"), Some("staff")]
+            .map(|u| u.map(String::from))
+    );
+}
