@@ -880,6 +880,19 @@ pub(crate) fn change_verb(w: &str) -> bool {
             | "reduced"
             | "slashed"
             | "hiked"
+            | "ups"
+            | "raises"
+            | "raising"
+            | "lifts"
+            | "lifted"
+            | "cuts"
+            | "cutting"
+            | "lowers"
+            | "boosts"
+            | "hikes"
+            | "revises"
+            | "trims"
+            | "trimmed"
     )
 }
 

@@ -7,7 +7,7 @@ use rust_decimal::Decimal;
 use super::lexicon::{self as lx, Sub};
 use super::prefilter::{self, Prefilter};
 use super::token::{tokenize_into, Tok, TK};
-use super::{Claim, CurrencyCue, Hedge, Kind};
+use super::{Claim, CurrencyCue, Hedge, Kind, Role};
 
 /// 10^p as a Decimal, for the powers magnitudes use (p ≤ 18 keeps it in a u64).
 fn pow10(p: u32) -> Decimal {
@@ -96,7 +96,7 @@ struct Amount {
 }
 
 impl Amount {
-    fn kind(&self) -> Kind {
+    pub(super) fn kind(&self) -> Kind {
         if self.currency.is_some() {
             Kind::Money
         } else if self.percent {
@@ -143,7 +143,7 @@ impl<'a> Scanner<'a> {
         memo.spare = ScanBuffers { lower, toks, dead, flags };
     }
 
-    fn n(&self) -> usize {
+    pub(super) fn n(&self) -> usize {
         self.toks.len()
     }
 
@@ -152,37 +152,37 @@ impl<'a> Scanner<'a> {
     }
 
     /// Lower-case text of token `i` ("" past the end).
-    fn w(&self, i: usize) -> &str {
+    pub(super) fn w(&self, i: usize) -> &str {
         self.toks.get(i).map_or("", |t| &self.lower[t.start..t.end])
     }
 
-    fn raw(&self, i: usize) -> &str {
+    pub(super) fn raw(&self, i: usize) -> &str {
         self.toks.get(i).map_or("", |t| &self.text[t.start..t.end])
     }
 
-    fn is_word(&self, i: usize) -> bool {
+    pub(super) fn is_word(&self, i: usize) -> bool {
         self.kind(i) == Some(TK::Word)
     }
 
-    fn is_num(&self, i: usize) -> bool {
+    pub(super) fn is_num(&self, i: usize) -> bool {
         self.kind(i) == Some(TK::Num) && !self.dead[i]
     }
 
-    fn is_p(&self, i: usize, p: &str) -> bool {
+    pub(super) fn is_p(&self, i: usize, p: &str) -> bool {
         self.kind(i) == Some(TK::Punct) && self.raw(i) == p
     }
 
-    fn is_dash(&self, i: usize) -> bool {
+    pub(super) fn is_dash(&self, i: usize) -> bool {
         self.kind(i) == Some(TK::Punct) && matches!(self.raw(i), "-" | "–" | "—" | "−")
     }
 
     /// Token `i` exists and follows the previous one with no whitespace.
-    fn glued(&self, i: usize) -> bool {
+    pub(super) fn glued(&self, i: usize) -> bool {
         self.toks.get(i).is_some_and(|t| !t.gap)
     }
 
     /// Token `i` exists and does not start a new line.
-    fn same_line(&self, i: usize) -> bool {
+    pub(super) fn same_line(&self, i: usize) -> bool {
         self.toks.get(i).is_some_and(|t| !t.nl)
     }
 
@@ -419,6 +419,9 @@ impl<'a> Scanner<'a> {
     pub(crate) fn claims_into(&self, offset: usize, out: &mut Vec<Claim>) {
         let mut i = 0;
         let n = self.n();
+        // The token where the new value of a change stated so far starts (`from X to`, `by X
+        // to`): the claim that starts there is its `after`.
+        let mut after_at = None;
         while i < n {
             if !self.may_start(i) {
                 i += 1;
@@ -427,6 +430,10 @@ impl<'a> Scanner<'a> {
             match self.claim_at(i) {
                 Some((claim, next)) => {
                     if let Some(mut c) = claim {
+                        if after_at == Some(i) && c.hedge != Some(Hedge::Range) {
+                            c.role = Some(Role::After);
+                        }
+                        after_at = self.after_of(c.role, next);
                         c.start += offset;
                         c.end += offset;
                         out.push(c);
@@ -492,11 +499,12 @@ impl<'a> Scanner<'a> {
         // A range: `between A and B`, `from A to B`, `A-B`, `A to B`.
         let e = a.end;
         let connector = match opener {
-            Some("between") => self.w(e) == "and" || self.is_dash(e),
+            // `between $35 billion to $45 billion` is said too.
+            Some("between") => matches!(self.w(e), "and" | "to") || self.is_dash(e),
             Some(_) => matches!(self.w(e), "to" | "through") || self.is_dash(e),
             None => {
                 (self.is_dash(e) && self.same_line(e) && (self.glued(e) == self.glued(e + 1)))
-                    || (self.w(e) == "to" && !self.change_before(a.first) && !a.vague)
+                    || (self.w(e) == "to" && !self.change_at(a.first) && !a.vague)
             }
         };
         if connector && self.same_line(e + 1) {
@@ -533,6 +541,7 @@ impl<'a> Scanner<'a> {
         if claim.hedge == Some(Hedge::Vague) && h.is_some() {
             claim.hedge = Some(Hedge::Vague);
         }
+        claim.role = self.role(first, end, claim.kind);
         Some((Some(claim), end))
     }
 
@@ -571,7 +580,7 @@ impl<'a> Scanner<'a> {
     }
 
     /// A change verb (`rose`, `fell`) within the three words before token `i`.
-    fn change_before(&self, i: usize) -> bool {
+    pub(super) fn change_before(&self, i: usize) -> bool {
         (1..=4).any(|k| i >= k && lx::change_verb(self.w(i - k)))
     }
 
@@ -676,6 +685,7 @@ impl<'a> Scanner<'a> {
             attributed_to: None,
             sentence: (start, end),
             restates: None,
+            role: None,
         }
     }
 
