@@ -199,6 +199,19 @@ pub(crate) fn hedge(w0: &str, w1: &str, w2: &str) -> Option<(Hedge, usize)> {
         ("just", "over" | "above", _) => (Approximate, 2),
         ("just", "under" | "below", _) => (Approximate, 2),
         ("over" | "above" | "exceeding" | "exceeds" | "topping", _, _) => (AtLeast, 1),
+        // Bounds said with a verb: `topped $20 billion`, `could exceed`, `surpass`. A bare
+        // `top` is a verb only after a modal (`could top`), which the scanner checks.
+        (
+            "top" | "tops" | "topped" | "exceed" | "exceeded" | "surpass" | "surpasses"
+            | "surpassed" | "surpassing",
+            _,
+            _,
+        ) => (AtLeast, 1),
+        ("a", "minimum", "of") => (AtLeast, 3),
+        ("a", "maximum", "of") => (AtMost, 3),
+        ("at", "the", "least") => (AtLeast, 3),
+        ("at", "the", "most") => (AtMost, 3),
+        ("as", "high", "as") => (AtMost, 3),
         ("no", "more", "than") => (AtMost, 3),
         ("not", "more", "than") => (AtMost, 3),
         ("less" | "fewer" | "lower", "than", _) => (AtMost, 2),
@@ -239,6 +252,16 @@ pub(crate) fn hedge_head(w: &str) -> bool {
             | "exceeding"
             | "exceeds"
             | "topping"
+            | "top"
+            | "tops"
+            | "topped"
+            | "exceed"
+            | "exceeded"
+            | "surpass"
+            | "surpasses"
+            | "surpassed"
+            | "surpassing"
+            | "a"
             | "less"
             | "fewer"
             | "lower"

@@ -96,7 +96,7 @@ struct Amount {
 }
 
 impl Amount {
-    pub(super) fn kind(&self) -> Kind {
+    fn kind(&self) -> Kind {
         if self.currency.is_some() {
             Kind::Money
         } else if self.percent {
@@ -147,7 +147,7 @@ impl<'a> Scanner<'a> {
         self.toks.len()
     }
 
-    fn kind(&self, i: usize) -> Option<TK> {
+    pub(super) fn kind(&self, i: usize) -> Option<TK> {
         self.toks.get(i).map(|t| t.kind)
     }
 
@@ -477,7 +477,7 @@ impl<'a> Scanner<'a> {
         let mut opener: Option<&str> = None;
         if self.is_word(i) {
             let (w0, w1, w2) = (self.w(i), self.w(i + 1), self.w(i + 2));
-            if let Some((h, len)) = lx::hedge(w0, w1, w2) {
+            if let Some((h, len)) = lx::hedge(w0, w1, w2).filter(|_| w0 != "top" || self.modal(i)) {
                 if (0..len).all(|k| self.is_word(i + k) && (k == 0 || self.same_line(i + k))) {
                     hedge = Some((h, i, len));
                 }
@@ -536,8 +536,18 @@ impl<'a> Scanner<'a> {
             a.unit = Some("year".into());
             a.end = a.first + 1;
         }
+        let mut word = hedge_word(self, hedge, None);
+        let mut h = h;
+        if h.is_none() && !a.vague && a.unit.as_deref() != Some("year") {
+            // `$30 billion or more`, `$30bn+`, `$20 billion at the most`
+            if let Some((bound, end, said)) = self.bound_after(a.end) {
+                h = Some(bound);
+                word = Some(said.into());
+                a.end = end;
+            }
+        }
         let end = a.end;
-        let mut claim = self.build(first, None, a, h, hedge_word(self, hedge, None));
+        let mut claim = self.build(first, None, a, h, word);
         if claim.hedge == Some(Hedge::Vague) && h.is_some() {
             claim.hedge = Some(Hedge::Vague);
         }
