@@ -691,6 +691,50 @@ pub(crate) fn measure_unit(w: &str) -> bool {
     )
 }
 
+/// Verbs that take a person and an amount (`cost us $5bn`, `gave us $20`): after them `us`
+/// is the pronoun, not a dollar prefix.
+pub(crate) fn takes_two_objects(w: &str) -> bool {
+    matches!(
+        w,
+        "cost"
+            | "costs"
+            | "costing"
+            | "give"
+            | "gives"
+            | "gave"
+            | "given"
+            | "giving"
+            | "owe"
+            | "owes"
+            | "owed"
+            | "pay"
+            | "pays"
+            | "paid"
+            | "charge"
+            | "charges"
+            | "charged"
+            | "save"
+            | "saves"
+            | "saved"
+            | "lend"
+            | "lent"
+            | "send"
+            | "sent"
+            | "offer"
+            | "offered"
+            | "bring"
+            | "brought"
+            | "earn"
+            | "earned"
+            | "won"
+            | "make"
+            | "made"
+            | "set"
+            | "sets"
+            | "left"
+    )
+}
+
 /// Nouns that count without a plural `s` (`2000 staff`): after a year-like number they do
 /// not make it a year.
 pub(crate) fn collective(w: &str) -> bool {

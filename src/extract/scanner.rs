@@ -314,10 +314,27 @@ impl<'a> Scanner<'a> {
             }
             // +1-222-…
             // …and J1149.5+6663: digits glued after `+` after digits are an identifier.
+            // (`+0.2%` is a signed percent.)
+            let percent_next = self.is_p(i + 1, "%")
+                || matches!(self.w(i + 1), "percent" | "pc" | "pct" | "pp" | "per");
             if i >= 1
                 && self.is_p(i - 1, "+")
                 && self.glued(i)
                 && (i == 1 || self.toks[i - 1].gap || self.kind(i - 2) == Some(TK::Num))
+                && !(percent_next && self.kind(i - 2) != Some(TK::Num))
+            {
+                dead = true;
+            }
+            // The exponent of `1e30`, `1.3e-6`: never a figure of its own (when the power
+            // is too large to hold, the whole number is dropped, not read as 30).
+            let e_at =
+                if i >= 1 && (self.is_p(i - 1, "-") || self.is_p(i - 1, "+")) { i - 1 } else { i };
+            if e_at >= 2
+                && self.glued(i)
+                && self.glued(e_at)
+                && self.w(e_at - 1) == "e"
+                && self.glued(e_at - 1)
+                && self.kind(e_at - 2) == Some(TK::Num)
             {
                 dead = true;
             }
@@ -451,7 +468,10 @@ impl<'a> Scanner<'a> {
             Some(TK::Num) => !self.dead[i],
             Some(TK::Sym) => true,
             Some(TK::Punct) => {
-                (matches!(self.raw(i), "-" | "−" | "(") && self.is_num(i + 1))
+                (matches!(self.raw(i), "-" | "−" | "(" | "+") && self.is_num(i + 1))
+                    || (matches!(self.raw(i), "-" | "−")
+                        && self.kind(i + 1) == Some(TK::Sym)
+                        && self.glued(i + 1))
                     || vulgar(self.raw(i)).is_some()
             }
             Some(TK::Word) => {
@@ -704,12 +724,24 @@ impl<'a> Scanner<'a> {
         let mut k = j;
         let mut currency = None;
         let mut factor = Decimal::ONE;
+        let mut neg = false;
+        // `-$5 billion`, `−$3bn`: a sign before the currency; `+0.2%`: an explicit plus.
+        let signed = matches!(self.raw(k), "-" | "−" | "+")
+            && self.glued(k + 1)
+            && (k == 0 || self.toks[k].gap || self.is_p(k - 1, "("));
+        if signed && self.raw(k) != "+" && self.kind(k + 1) == Some(TK::Sym) {
+            if self.prefix_currency(k + 1).is_some() {
+                neg = true;
+                k += 1;
+            }
+        } else if signed && self.raw(k) == "+" && self.is_num(k + 1) {
+            k += 1;
+        }
         if let Some((cue, next, f)) = self.prefix_currency(k) {
             currency = Some(cue);
             factor = f;
             k = next;
         }
-        let mut neg = false;
         if matches!(self.w(k), "minus" | "negative")
             && (self.is_num(k + 1) || lx::small(self.w(k + 1)).is_some())
         {
@@ -857,7 +889,12 @@ impl<'a> Scanner<'a> {
                         return Some((CurrencyCue::Iso("USD"), d + 1, one));
                     }
                 }
-                if let Some(code) = lx::dollar_prefix(w) {
+                // `cost us $320 billion`: `us` the pronoun.
+                let pronoun = raw == "us"
+                    && !self.glued(k + 1)
+                    && k >= 1
+                    && lx::takes_two_objects(self.w(k - 1));
+                if let Some(code) = lx::dollar_prefix(w).filter(|_| !pronoun) {
                     if self.raw(k + 1) == "$" {
                         let single = w.len() == 1;
                         let ok = if single {
@@ -1714,6 +1751,20 @@ impl<'a> Scanner<'a> {
     fn digits(&self, i: usize, v: Decimal, money: bool) -> Option<(Decimal, usize, Option<u32>)> {
         let end = i + 1;
         let mut v = v;
+        // `1,1 billion dollars`: a decimal comma, only before a magnitude word and with one
+        // or two digits after it (`1,100` is a thousands separator, `22,24,26` a list).
+        if self.is_p(end, ",") && self.glued(end) && self.is_num(end + 1) && self.glued(end + 1) {
+            let (int, frac) = (self.raw(i), self.raw(end + 1));
+            if int.len() <= 3
+                && int.bytes().all(|b| b.is_ascii_digit())
+                && (1..=2).contains(&frac.len())
+                && frac.bytes().all(|b| b.is_ascii_digit())
+                && lx::scale(self.w(end + 2)).is_some_and(|p| p >= 6)
+            {
+                let frac = self.num_value(end + 1)? / pow10(frac.len() as u32);
+                return Some((v + frac, end + 2, None));
+            }
+        }
         // 3/4
         if self.is_p(end, "/") && self.glued(end) && self.is_num(end + 1) && self.glued(end + 1) {
             let d = self.num_value(end + 1)?;
@@ -1744,7 +1795,7 @@ impl<'a> Scanner<'a> {
                 neg = self.is_p(j, "-");
                 j += 1;
             }
-            if self.is_num(j) && self.glued(j) {
+            if self.kind(j) == Some(TK::Num) && self.glued(j) {
                 let e = self.num_value(j)?;
                 return Some((apply_exp(v, e, neg)?, j + 1, None));
             }

@@ -336,3 +336,22 @@ fn years_and_names_are_not_amounts() {
             .map(|u| u.map(String::from))
     );
 }
+
+#[test]
+fn decimal_commas_signs_exponents_and_pronouns() {
+    check(&[
+        ("It cost 1,1 billion dollars.", &["1,1 billion dollars|money|1100000000|$"]),
+        ("It cost 2,25 million euros.", &["2,25 million euros|money|2250000|EUR"]),
+        ("It cost 1,100 dollars.", &["1,100 dollars|money|1100|$"]),
+        ("Bids were 1,2 or 3 euros.", &["1|number|1", "2|number|2", "3 euros|money|3|EUR"]),
+        ("It lost -$5 billion.", &["-$5 billion|money|-5000000000|$"]),
+        ("It lost \u{2212}$3bn.", &["\u{2212}$3bn|money|-3000000000|$"]),
+        ("GDP grew +0.2% last year.", &["+0.2%|percent|0.2"]),
+        ("Call +1 222 now.", &[]),
+        ("It is 1e30 dollars.", &[]),
+        ("It is 1.5e6 dollars.", &["1.5e6 dollars|money|1500000|$"]),
+        ("It will cost us $320 billion.", &["$320 billion|money|320000000000|$"]),
+        ("a us $ 150 million loan", &["us $ 150 million|money|150000000|USD"]),
+        ("It costs US $89.", &["US $89|money|89|USD"]),
+    ]);
+}
