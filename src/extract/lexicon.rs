@@ -348,6 +348,7 @@ pub(crate) fn opening_word(w: &str) -> bool {
             | "nzd"
             | "mxn"
             | "sgd"
+            | "au"
     )
 }
 
@@ -414,6 +415,17 @@ pub(crate) fn currency_word(adj: &str, w: &str) -> Option<(CurrencyCue, Sub)> {
         "zloty" | "zlotys" => iso("PLN"),
         "krona" | "kronor" => iso("SEK"),
         "krone" | "kroner" => iso("NOK"),
+        // `Danish crowns`: the English name, only with the country (a bare `crowns` may
+        // be a count of crowns).
+        "crown" | "crowns" => match adj {
+            "danish" => iso("DKK"),
+            "czech" => iso("CZK"),
+            "swedish" => iso("SEK"),
+            "norwegian" => iso("NOK"),
+            _ => None,
+        },
+        // The kuna, Croatia's currency until 2023 (reported as HRK; see docs/money.md).
+        "kuna" | "kune" | "kunas" => iso("HRK"),
         "forint" | "forints" => iso("HUF"),
         "reais" => iso("BRL"),
         "bitcoin" | "bitcoins" | "btc" => iso("BTC"),
@@ -487,6 +499,11 @@ pub(crate) fn dollar_prefix(w: &str) -> Option<&'static str> {
         "mex" | "mxn" => "MXN",
         _ => return None,
     })
+}
+
+/// The currencies written with a `$` and letters ([`dollar_prefix`]).
+pub(crate) fn dollar_code(code: &str) -> bool {
+    matches!(code, "USD" | "AUD" | "CAD" | "HKD" | "NZD" | "SGD" | "TWD" | "BRL" | "MXN")
 }
 
 /// ISO 4217 codes recognised in text (upper case in the text). Kept to codes that occur in

@@ -160,6 +160,7 @@ pub fn extract_source(source: &crate::sources::Source) -> Vec<Claim> {
 }
 
 mod bounds;
+mod cents;
 mod change;
 mod context;
 mod lexicon;
@@ -228,6 +229,7 @@ impl Found {
         context::drop_restatements(text, &mut claims);
         context::drop_juxtaposed(text, &mut claims);
         context::accounting_negatives(text, &mut claims);
+        cents::in_the_texts_dollar(text, &mut claims);
         context::annotate(text, &sentences, &cued, &mut claims);
         claims
     }

@@ -262,7 +262,8 @@ impl<'a> Scanner<'a> {
                 let currency = lx::iso_code(prev).is_some()
                     || lx::million_code(prev).is_some()
                     || matches!(lw, "rs" | "rm" | "usd" | "e" | "x")
-                    || lx::dollar_prefix(lw).is_some() && self.is_p(i, "$");
+                    || lx::dollar_prefix(lw).is_some() && self.is_p(i, "$")
+                    || self.dollar_after_sign(i - 1).is_some();
                 if !currency {
                     dead = true;
                 }
@@ -380,6 +381,7 @@ impl<'a> Scanner<'a> {
         let w = self.w(i + 1);
         let currency_near = (i >= 1
             && (self.kind(i - 1) == Some(TK::Sym)
+                || self.dollar_after_sign(i - 1).is_some()
                 || lx::iso_code(self.raw(i - 1)).is_some()
                 || self.is_dash(i - 1) && i >= 2 && self.kind(i - 2) == Some(TK::Sym)))
             || (i + 2..(i + 5).min(self.n())).any(|k| {
@@ -388,7 +390,7 @@ impl<'a> Scanner<'a> {
                     || lx::iso_code(self.raw(k)).is_some()
             });
         lx::letter_scale(raw, currency_near).is_some()
-            || lx::scale(w).is_some()
+            || lx::scale(w).is_some() && (w != "mm" || currency_near)
             || lx::currency_word("", w).is_some()
             || lx::iso_code(raw).is_some()
             || lx::million_code(raw).is_some()
@@ -408,6 +410,7 @@ impl<'a> Scanner<'a> {
                     | "pm"
                     | "am"
                     | "k"
+                    | "pc"
                     | "bn"
                     | "mn"
                     | "mil"
@@ -525,6 +528,7 @@ impl<'a> Scanner<'a> {
             None => {
                 (self.is_dash(e) && self.same_line(e) && (self.glued(e) == self.glued(e + 1)))
                     || (self.w(e) == "to" && !self.change_at(a.first) && !a.vague)
+                    || (self.w(e) == "or" && self.or_range(&a, e + 1))
             }
         };
         if connector && self.same_line(e + 1) {
@@ -573,6 +577,20 @@ impl<'a> Scanner<'a> {
         }
         claim.role = self.role(first, end, claim.kind);
         Some((Some(claim), end))
+    }
+
+    /// `eight or nine euros`, `two or three people`: a bare whole number, `or`, and a next
+    /// one at most twice it, which carries the unit.
+    fn or_range(&self, a: &Amount, k: usize) -> bool {
+        let Some(lo) = a.value.filter(|v| v.fract().is_zero() && *v > Decimal::ZERO) else {
+            return false;
+        };
+        if a.currency.is_some() || a.percent || a.unit.is_some() || a.scale.is_some() {
+            return false;
+        }
+        self.numeral(k, false).is_some_and(|b| {
+            b.value.fract().is_zero() && b.value > lo && b.value <= lo * Decimal::TWO
+        })
     }
 
     /// `percent of 10`, `per cent of twenty-two`: a percent word before its number.
@@ -870,6 +888,9 @@ impl<'a> Scanner<'a> {
         let one = Decimal::ONE;
         match self.kind(k)? {
             TK::Sym => {
+                if let Some(code) = self.dollar_after_sign(k + 1) {
+                    return Some((CurrencyCue::Iso(code), k + 2, one));
+                }
                 let cue = lx::sign(self.raw(k))?;
                 if matches!(cue, CurrencyCue::Unknown) {
                     return None;
@@ -947,6 +968,19 @@ impl<'a> Scanner<'a> {
         }
     }
 
+    /// `$US55,931,000`, `$A82.6m`: the country letters of a dollar (capitals at token `k`)
+    /// between `$` and the digits, all glued.
+    fn dollar_after_sign(&self, k: usize) -> Option<&'static str> {
+        let ok = k >= 1
+            && self.raw(k - 1) == "$"
+            && self.is_word(k)
+            && self.glued(k)
+            && self.kind(k + 1) == Some(TK::Num)
+            && self.glued(k + 1)
+            && self.raw(k).bytes().all(|b| b.is_ascii_uppercase());
+        ok.then(|| lx::dollar_prefix(self.w(k))).flatten()
+    }
+
     /// A currency after the number: (cue, sub-unit, next token, factor).
     fn suffix_currency(&self, k: usize) -> Option<(CurrencyCue, Sub, usize, Decimal)> {
         let one = Decimal::ONE;
@@ -995,6 +1029,17 @@ impl<'a> Scanner<'a> {
                 {
                     return None;
                 }
+                // `275 pound-feet`, `weighs 208 pounds`: a weight or a torque.
+                if matches!(w, "pound" | "pounds")
+                    && (self.is_p(k + 1, "-") && matches!(self.w(k + 2), "feet" | "foot" | "force")
+                        || self.weight_words())
+                {
+                    return None;
+                }
+                // `150 kn` is kuna where the sentence is about Croatia (else knots).
+                if raw == "kn" && self.croatian() {
+                    return Some((CurrencyCue::Iso("HRK"), Sub::One, k + 1, one));
+                }
                 if let Some((cue, sub)) = lx::currency_word("", w) {
                     return Some((cue, sub, k + 1, one));
                 }
@@ -1022,8 +1067,10 @@ impl<'a> Scanner<'a> {
                         one,
                     ));
                 }
-                // c / p glued to the number: 43c, 470p
-                if (w == "c" || w == "p" && self.glued(k)) && !self.is_word(k + 1) {
+                // c / p glued to the number: 43c, 470p; pence spaced: 68 p (not 5 p.m.)
+                let pence = raw == "p"
+                    && (self.glued(k) || !(self.is_p(k + 1, ".") && self.w(k + 2) == "m"));
+                if pence || w == "c" && !self.is_word(k + 1) {
                     let cue = if w == "p" { CurrencyCue::Iso("GBP") } else { CurrencyCue::Unknown };
                     return Some((cue, Sub::Hundredth, k + 1, one));
                 }
@@ -1054,6 +1101,21 @@ impl<'a> Scanner<'a> {
         }
     }
 
+    /// The sentence speaks of weight (`weighs`, `lbs`): its pounds are not money.
+    fn weight_words(&self) -> bool {
+        (0..self.n()).any(|i| {
+            self.is_word(i) && {
+                let w = self.w(i);
+                w.starts_with("weigh") || matches!(w, "lb" | "lbs" | "heavy" | "heavier" | "torque")
+            }
+        })
+    }
+
+    /// The sentence names Croatia or its currency.
+    fn croatian(&self) -> bool {
+        (0..self.n()).any(|i| matches!(self.w(i), "croatia" | "croatian" | "kuna" | "kune" | "hrk"))
+    }
+
     /// `%`, `per cent`, `percent`, `pct`, `percentage points`.
     fn percent_suffix(&self, k: usize, points: &mut bool) -> Option<usize> {
         if !self.same_line(k) {
@@ -1061,6 +1123,18 @@ impl<'a> Scanner<'a> {
         }
         if self.is_p(k, "%") || self.is_p(k, "٪") {
             return Some(k + 1);
+        }
+        // UK `1.38pc`, `4.3 pc` (lower case: `PC` is a computer).
+        if self.raw(k) == "pc" {
+            return Some(k + 1);
+        }
+        // `a 10-percent rise`
+        if self.is_p(k, "-") && self.glued(k) && self.glued(k + 1) {
+            match self.w(k + 1) {
+                "percent" => return Some(k + 2),
+                "per" if self.is_p(k + 2, "-") && self.w(k + 3) == "cent" => return Some(k + 4),
+                _ => {}
+            }
         }
         match self.w(k) {
             "per" if self.w(k + 1) == "cent" => Some(k + 2),
@@ -1478,6 +1552,10 @@ impl<'a> Scanner<'a> {
                         plain_digits = false;
                         i += 1;
                         continue;
+                    }
+                    // `14.0 mm` is millimetres; `$14mm` millions.
+                    if w == "mm" && !money {
+                        break;
                     }
                     if let Some(p) = lx::scale(w).filter(|p| *p >= 3) {
                         // `thousands`/`millions` after a number read as the singular
@@ -2017,6 +2095,7 @@ fn currency_adjective(w: &str) -> bool {
             | "swedish"
             | "norwegian"
             | "danish"
+            | "czech"
             | "hungarian"
             | "hk"
     )
@@ -2033,6 +2112,16 @@ fn same_sign_dollar(c: Option<CurrencyCue>) -> bool {
 fn share(a: &mut Amount, b: &mut Amount) -> bool {
     if a.vague || b.vague {
         return false;
+    }
+    // `US $89 to $93 billion`: a bare `$` takes the dollar named in the other figure.
+    let dollar = |c: Option<CurrencyCue>| match c {
+        Some(CurrencyCue::Iso(code)) if lx::dollar_code(code) => c,
+        _ => None,
+    };
+    match (a.currency, b.currency) {
+        (Some(CurrencyCue::Dollar), other) if dollar(other).is_some() => a.currency = other,
+        (other, Some(CurrencyCue::Dollar)) if dollar(other).is_some() => b.currency = other,
+        _ => {}
     }
     if a.currency.is_some() && b.currency.is_some() && a.currency != b.currency {
         return false;
