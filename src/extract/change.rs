@@ -18,11 +18,11 @@ impl Scanner<'_> {
     pub(super) fn role(&self, first: usize, end: usize, kind: Kind) -> Option<Role> {
         if first >= 1 {
             let prev = self.w(first - 1);
-            let changed = self.change_before(first - 1);
+            let changed = || self.change_before(first - 1);
             match prev {
-                "from" if changed => return Some(Role::Before),
-                "by" if changed => return Some(Role::Change),
-                "to" if changed => return Some(Role::After),
+                "from" if changed() => return Some(Role::Before),
+                "by" if changed() => return Some(Role::Change),
+                "to" if changed() => return Some(Role::After),
                 // `rose 5%`, `down 3%`: a percent right after the verb is the change.
                 _ if kind == Kind::Percent && super::lexicon::change_verb(prev) => {
                     return Some(Role::Change)

@@ -188,6 +188,14 @@ pub(crate) fn hedge(w0: &str, w1: &str, w2: &str) -> Option<(Hedge, usize)> {
     if !hedge_head(w0) {
         return None;
     }
+    // `a` is the most frequent head and opens only two hedges.
+    if w0 == "a" {
+        return match (w1, w2) {
+            ("minimum", "of") => Some((AtLeast, 3)),
+            ("maximum", "of") => Some((AtMost, 3)),
+            _ => None,
+        };
+    }
     Some(match (w0, w1, w2) {
         ("more" | "greater" | "higher", "than", _) => (AtLeast, 2),
         ("no", "less" | "fewer", "than") => (AtLeast, 3),
@@ -207,8 +215,6 @@ pub(crate) fn hedge(w0: &str, w1: &str, w2: &str) -> Option<(Hedge, usize)> {
             _,
             _,
         ) => (AtLeast, 1),
-        ("a", "minimum", "of") => (AtLeast, 3),
-        ("a", "maximum", "of") => (AtMost, 3),
         ("at", "the", "least") => (AtLeast, 3),
         ("at", "the", "most") => (AtMost, 3),
         ("as", "high", "as") => (AtMost, 3),

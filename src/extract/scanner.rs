@@ -316,27 +316,17 @@ impl<'a> Scanner<'a> {
             // +1-222-…
             // …and J1149.5+6663: digits glued after `+` after digits are an identifier.
             // (`+0.2%` is a signed percent.)
-            let percent_next = self.is_p(i + 1, "%")
-                || matches!(self.w(i + 1), "percent" | "pc" | "pct" | "pp" | "per");
             if i >= 1
                 && self.is_p(i - 1, "+")
                 && self.glued(i)
                 && (i == 1 || self.toks[i - 1].gap || self.kind(i - 2) == Some(TK::Num))
-                && !(percent_next && self.kind(i - 2) != Some(TK::Num))
+                && (self.kind(i - 2) == Some(TK::Num) || !self.percent_next(i))
             {
                 dead = true;
             }
             // The exponent of `1e30`, `1.3e-6`: never a figure of its own (when the power
             // is too large to hold, the whole number is dropped, not read as 30).
-            let e_at =
-                if i >= 1 && (self.is_p(i - 1, "-") || self.is_p(i - 1, "+")) { i - 1 } else { i };
-            if e_at >= 2
-                && self.glued(i)
-                && self.glued(e_at)
-                && self.w(e_at - 1) == "e"
-                && self.glued(e_at - 1)
-                && self.kind(e_at - 2) == Some(TK::Num)
-            {
+            if i >= 2 && self.glued(i) && self.exponent_at(i) {
                 dead = true;
             }
             // 2013-14, 2022–2024: a year range.
@@ -373,6 +363,21 @@ impl<'a> Scanner<'a> {
                 self.dead[i] = true;
             }
         }
+    }
+
+    /// A percent sign or word right after the digits at `i`.
+    fn percent_next(&self, i: usize) -> bool {
+        self.is_p(i + 1, "%") || matches!(self.w(i + 1), "percent" | "pc" | "pct" | "pp" | "per")
+    }
+
+    /// The digits at `i` (glued to what is before them) are the power of `1e30`, `1.3e-6`.
+    fn exponent_at(&self, i: usize) -> bool {
+        let e_at = if self.is_p(i - 1, "-") || self.is_p(i - 1, "+") { i - 1 } else { i };
+        e_at >= 2
+            && self.glued(e_at)
+            && self.w(e_at - 1) == "e"
+            && self.glued(e_at - 1)
+            && self.kind(e_at - 2) == Some(TK::Num)
     }
 
     /// Is the word glued after the digits at `i` something an amount may carry?
