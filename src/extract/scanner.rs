@@ -320,7 +320,7 @@ impl<'a> Scanner<'a> {
                 && self.is_p(i - 1, "+")
                 && self.glued(i)
                 && (i == 1 || self.toks[i - 1].gap || self.kind(i - 2) == Some(TK::Num))
-                && (self.kind(i - 2) == Some(TK::Num) || !self.percent_next(i))
+                && (i >= 2 && self.kind(i - 2) == Some(TK::Num) || !self.percent_next(i))
             {
                 dead = true;
             }

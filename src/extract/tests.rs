@@ -347,6 +347,7 @@ fn decimal_commas_signs_exponents_and_pronouns() {
         ("It lost -$5 billion.", &["-$5 billion|money|-5000000000|$"]),
         ("It lost \u{2212}$3bn.", &["\u{2212}$3bn|money|-3000000000|$"]),
         ("GDP grew +0.2% last year.", &["+0.2%|percent|0.2"]),
+        ("+5% on the year", &["+5%|percent|5"]),
         ("Call +1 222 now.", &[]),
         ("It is 1e30 dollars.", &[]),
         ("It is 1.5e6 dollars.", &["1.5e6 dollars|money|1500000|$"]),
