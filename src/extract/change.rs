@@ -18,10 +18,14 @@ impl Scanner<'_> {
     pub(super) fn role(&self, first: usize, end: usize, kind: Kind) -> Option<Role> {
         if first >= 1 {
             let prev = self.w(first - 1);
-            let changed = || self.change_before(first - 1);
+            // Headlines put a few words between the verb and the figure: `ups its Ida loss
+            // estimate by $1.5bn`.
+            let changed =
+                || (2..=7).any(|k| first > k && super::lexicon::change_verb(self.w(first - k)));
             match prev {
                 "from" if changed() => return Some(Role::Before),
-                "by" if changed() => return Some(Role::Change),
+                // `by X to Y` is a change whatever the verb.
+                "by" if changed() || self.w(end) == "to" => return Some(Role::Change),
                 "to" if changed() => return Some(Role::After),
                 // `rose 5%`, `down 3%`: a percent right after the verb is the change.
                 _ if kind == Kind::Percent && super::lexicon::change_verb(prev) => {
@@ -75,6 +79,11 @@ mod tests {
         check("Costs increased by 5% to 40%.", &[("5%", c), ("40%", a)]);
         check("Prices rose 5% to 40%.", &[("5%", c), ("40%", a)]);
         check("Prices rose from about 5% to 7%.", &[("about 5%", b), ("7%", a)]);
+        check(
+            "PCS ups its Ida loss estimate by $1.5bn to $27.4bn",
+            &[("$1.5bn", c), ("$27.4bn", a)],
+        );
+        check("Its estimate went by $1.5bn to $27.4bn", &[("$1.5bn", c), ("$27.4bn", a)]);
     }
 
     #[test]
