@@ -549,6 +549,18 @@ pub(crate) fn month(w: &str) -> bool {
             | "october"
             | "november"
             | "december"
+            // Misspellings seen in published stories.
+            | "febrary"
+            | "febuary"
+            | "feburary"
+            | "janurary"
+            | "januray"
+            | "agust"
+            | "septmber"
+            | "setpember"
+            | "ocotber"
+            | "novmber"
+            | "decmber"
     ) || month_abbreviation(w)
 }
 
@@ -756,6 +768,55 @@ pub(crate) fn takes_two_objects(w: &str) -> bool {
             | "sets"
             | "left"
     )
+}
+
+/// Modifiers that may stand between a number and its noun: `16,420 residential and
+/// commercial properties`, `300 new jobs`. Common adjectives and adjective endings only: a
+/// word that may be the noun itself stops the search.
+pub(crate) fn modifier(w: &str) -> bool {
+    matches!(
+        w,
+        "new"
+            | "old"
+            | "more"
+            | "other"
+            | "small"
+            | "large"
+            | "big"
+            | "young"
+            | "single"
+            | "double"
+            | "full"
+            | "part"
+            | "extra"
+            | "additional"
+            | "total"
+            | "separate"
+            | "high"
+            | "low"
+            | "key"
+            | "major"
+            | "minor"
+            | "senior"
+            | "junior"
+            | "foreign"
+            | "local"
+            | "civilian"
+            | "migrant"
+            | "unpaid"
+    ) || [
+        "al", "ic", "ive", "ous", "ful", "less", "ary", "ern", "ese", "ian", "ish", "ible", "able",
+    ]
+    .iter()
+    .any(|e| w.len() > e.len() + 2 && w.ends_with(e))
+}
+
+/// The noun a count is reported in: `lives` are people.
+pub(crate) fn count_synonym(w: &str) -> &str {
+    match w {
+        "lives" | "persons" | "individuals" => "people",
+        _ => w,
+    }
 }
 
 /// Nouns that count without a plural `s` (`2000 staff`): after a year-like number they do

@@ -242,6 +242,17 @@ impl<'a> Scanner<'a> {
                     dead = true;
                 }
             }
+            // 11.04.2025: the tokenizer reads `04.2025` as one decimal.
+            if self.raw(i).len() <= 2
+                && self.is_p(i + 1, ".")
+                && self.glued(i + 1)
+                && self.kind(i + 2) == Some(TK::Num)
+                && self.glued(i + 2)
+                && self.raw(i + 2).split_once('.').is_some_and(|(m, y)| m.len() <= 2 && yearish(y))
+            {
+                self.dead[i + 2] = true;
+                dead = true;
+            }
             // 1st, 2nd, 21st, 4th, 1960s; 2pm, 2.13 am
             if self.is_word(i + 1) {
                 let w = self.w(i + 1);
@@ -1225,7 +1236,52 @@ impl<'a> Scanner<'a> {
         {
             return;
         }
-        a.unit = Some(w.to_string());
+        let head = if hyphen { w } else { self.head_noun(k).unwrap_or(w) };
+        a.unit = Some(lx::count_synonym(head).to_string());
+    }
+
+    /// The head noun of the phrase opening at word `k`, past modifiers: `residential and
+    /// commercial properties` → properties, `single-family homes` → homes. `None` when `k`
+    /// is no modifier or no plural noun follows the modifiers.
+    fn head_noun(&self, k: usize) -> Option<&str> {
+        let mut i = k;
+        for _ in 0..6 {
+            if !self.is_word(i) || !self.same_line(i) {
+                return None;
+            }
+            let w = self.w(i);
+            let compound = self.is_p(i + 1, "-") && self.glued(i + 1) && self.glued(i + 2);
+            let plural = w.ends_with('s') && !w.ends_with("ss") || lx::collective(w);
+            match (i > k, plural) {
+                (true, true) => return Some(w),
+                // The first word is the noun already: `5 cars`.
+                (false, true) => return None,
+                _ => {}
+            }
+            let next = self.w(i + 1);
+            if compound {
+                i += 2;
+            } else if lx::modifier(w) || i > k && matches!(w, "and" | "or") {
+                i += 1;
+            } else if i > k && self.is_word(i + 1) && self.is_p(i - 1, "-") {
+                // the second half of a compound: `single-family homes`
+                i += 1;
+            } else if self.is_word(i + 1)
+                && self.same_line(i + 1)
+                && next.ends_with('s')
+                && !next.ends_with("ss")
+                && !lx::not_a_noun(next)
+            {
+                // a noun before the noun: `shop owners`
+                return Some(next);
+            } else {
+                return None;
+            }
+            if self.is_p(i, ",") && self.is_word(i + 1) {
+                i += 1;
+            }
+        }
+        None
     }
 
     /// Vague amounts: `hundreds of billions`, `tens of thousands`, `billions`, `dozens`,

@@ -391,3 +391,24 @@ fn news_quantity_forms() {
         ("It is \u{20ac}2 and 10 cents.", &["\u{20ac}2 and 10 cents|money|2.1|EUR"]),
     ]);
 }
+
+#[test]
+fn dates_and_count_nouns() {
+    check(&[
+        ("The report came out on 11.04.2025 in Paris.", &[]),
+        ("It was published Febrary 09 by the agency.", &[]),
+        ("16,420 residential and commercial properties were damaged.", &["16,420|count|16420"]),
+    ]);
+    let unit = |t: &str| extract(t).first().and_then(|c| c.unit.clone());
+    assert_eq!(
+        unit("16,420 residential and commercial properties were damaged.").as_deref(),
+        Some("properties")
+    );
+    assert_eq!(unit("11,000 single-family homes burned.").as_deref(), Some("homes"));
+    assert_eq!(unit("The fire claimed 27 lives.").as_deref(), Some("people"));
+    assert_eq!(unit("It created 300 new jobs.").as_deref(), Some("jobs"));
+    assert_eq!(unit("Some 40 people came.").as_deref(), Some("people"));
+    // No plural after the modifiers: the first word stays the unit.
+    assert_eq!(unit("It hit 40 local shop owners.").as_deref(), Some("owners"));
+    assert_eq!(unit("A 2020 wildfire destroyed homes.").as_deref(), Some("year"));
+}
