@@ -160,10 +160,10 @@ pub fn extract_source(source: &crate::sources::Source) -> Vec<Claim> {
 }
 
 mod bounds;
-mod cents;
 mod change;
 mod context;
 mod lexicon;
+mod money_context;
 mod prefilter;
 mod scanner;
 mod sentence;
@@ -229,7 +229,8 @@ impl Found {
         context::drop_restatements(text, &mut claims);
         context::drop_juxtaposed(text, &mut claims);
         context::accounting_negatives(text, &mut claims);
-        cents::in_the_texts_dollar(text, &mut claims);
+        money_context::cents_in_the_texts_dollar(text, &mut claims);
+        money_context::figures_repeating_money(&mut claims);
         context::annotate(text, &sentences, &cued, &mut claims);
         claims
     }
