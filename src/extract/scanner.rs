@@ -1376,7 +1376,7 @@ impl<'a> Scanner<'a> {
         {
             return None;
         }
-        if lx::small(w0).is_some() && self.in_name(i) {
+        if self.in_name(i) && lx::small(w0).is_some() {
             return None;
         }
         if self.is_word(i) {
@@ -2019,6 +2019,9 @@ impl<'a> Scanner<'a> {
             }
         };
         k >= 2
+            && self.toks.get(k).is_some_and(|t| {
+                t.kind == TK::Word && self.text.as_bytes()[t.start].is_ascii_uppercase()
+            })
             && capital(k)
             && capital(k - 1)
             && !capital(k + 1)
