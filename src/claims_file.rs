@@ -14,7 +14,7 @@ use std::str::FromStr;
 use rust_decimal::Decimal;
 use serde::Deserialize;
 
-use crate::extract::{Claim, CurrencyCue, Hedge, Kind};
+use crate::extract::{Claim, CurrencyCue, Hedge, Kind, Role};
 use crate::finding::ClaimReport;
 use crate::normalize::{Normalized, Rate, RateSource};
 
@@ -57,6 +57,9 @@ struct Record {
     unit: Option<String>,
     hedge_word: Option<String>,
     restates: Option<usize>,
+    /// Optional: written only for a figure in a change.
+    #[serde(default)]
+    role: Option<String>,
 }
 
 /// A record with the file and line it came from.
@@ -177,6 +180,12 @@ fn rebuild(id: String, records: Vec<Located>) -> Result<SourceClaims, ClaimsErro
             Some("vague") => Some(Hedge::Vague),
             Some(other) => return Err(bad(format!("unknown hedge {other:?}"))),
         };
+        let role = match r.role.as_deref() {
+            None => None,
+            Some(name) => {
+                Some(Role::parse(name).ok_or_else(|| bad(format!("unknown role {name:?}")))?)
+            }
+        };
         let currency = match (&r.currency, kind) {
             (Some(code), _) => Some(CurrencyCue::Iso(
                 crate::normalize::info(code)
@@ -230,6 +239,7 @@ fn rebuild(id: String, records: Vec<Located>) -> Result<SourceClaims, ClaimsErro
             attributed_to: r.attributed_to.clone(),
             sentence: (s, e),
             restates: r.restates,
+            role,
         };
         reports.push(ClaimReport {
             source: r.source,

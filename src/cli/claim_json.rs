@@ -110,6 +110,11 @@ impl<'s> ClaimWriter<'s> {
             Some(i) => out.extend_from_slice(itoa::Buffer::new().format(i).as_bytes()),
             None => out.extend_from_slice(b"null"),
         }
+        if let Some(role) = claim.role {
+            out.extend_from_slice(b",\"role\":\"");
+            out.extend_from_slice(role.as_str().as_bytes());
+            out.push(b'"');
+        }
         out.push(b'}');
         Ok(())
     }

@@ -183,6 +183,9 @@ pub(crate) struct ExtractedClaim {
     /// Index (0-based, among this source's claims) of the claim this one restates: the
     /// `($119.8 billion)` of `114.2 billion euros ($119.8 billion)`.
     pub restates: Option<usize>,
+    /// In a change, `before`, `after` or `change`; omitted otherwise.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub role: Option<&'static str>,
     /// The compact human figure for the table (`$119.8bn`, `≥ 50%`); empty in the other
     /// formats, and never serialized.
     #[serde(skip)]
@@ -215,6 +218,7 @@ pub(crate) fn claims_of(source: &Source, opts: &Options) -> Result<Vec<Extracted
                 unit: c.unit.clone(),
                 hedge_word: c.hedge_word.clone(),
                 restates: c.restates,
+                role: c.role.map(|r| r.as_str()),
             })
         })
         .collect()

@@ -188,6 +188,14 @@ pub(crate) fn hedge(w0: &str, w1: &str, w2: &str) -> Option<(Hedge, usize)> {
     if !hedge_head(w0) {
         return None;
     }
+    // `a` is the most frequent head and opens only two hedges.
+    if w0 == "a" {
+        return match (w1, w2) {
+            ("minimum", "of") => Some((AtLeast, 3)),
+            ("maximum", "of") => Some((AtMost, 3)),
+            _ => None,
+        };
+    }
     Some(match (w0, w1, w2) {
         ("more" | "greater" | "higher", "than", _) => (AtLeast, 2),
         ("no", "less" | "fewer", "than") => (AtLeast, 3),
@@ -199,6 +207,17 @@ pub(crate) fn hedge(w0: &str, w1: &str, w2: &str) -> Option<(Hedge, usize)> {
         ("just", "over" | "above", _) => (Approximate, 2),
         ("just", "under" | "below", _) => (Approximate, 2),
         ("over" | "above" | "exceeding" | "exceeds" | "topping", _, _) => (AtLeast, 1),
+        // Bounds said with a verb: `topped $20 billion`, `could exceed`, `surpass`. A bare
+        // `top` is a verb only after a modal (`could top`), which the scanner checks.
+        (
+            "top" | "tops" | "topped" | "exceed" | "exceeded" | "surpass" | "surpasses"
+            | "surpassed" | "surpassing",
+            _,
+            _,
+        ) => (AtLeast, 1),
+        ("at", "the", "least") => (AtLeast, 3),
+        ("at", "the", "most") => (AtMost, 3),
+        ("as", "high", "as") => (AtMost, 3),
         ("no", "more", "than") => (AtMost, 3),
         ("not", "more", "than") => (AtMost, 3),
         ("less" | "fewer" | "lower", "than", _) => (AtMost, 2),
@@ -239,6 +258,16 @@ pub(crate) fn hedge_head(w: &str) -> bool {
             | "exceeding"
             | "exceeds"
             | "topping"
+            | "top"
+            | "tops"
+            | "topped"
+            | "exceed"
+            | "exceeded"
+            | "surpass"
+            | "surpasses"
+            | "surpassed"
+            | "surpassing"
+            | "a"
             | "less"
             | "fewer"
             | "lower"
@@ -325,6 +354,7 @@ pub(crate) fn opening_word(w: &str) -> bool {
             | "nzd"
             | "mxn"
             | "sgd"
+            | "au"
     )
 }
 
@@ -391,6 +421,17 @@ pub(crate) fn currency_word(adj: &str, w: &str) -> Option<(CurrencyCue, Sub)> {
         "zloty" | "zlotys" => iso("PLN"),
         "krona" | "kronor" => iso("SEK"),
         "krone" | "kroner" => iso("NOK"),
+        // `Danish crowns`: the English name, only with the country (a bare `crowns` may
+        // be a count of crowns).
+        "crown" | "crowns" => match adj {
+            "danish" => iso("DKK"),
+            "czech" => iso("CZK"),
+            "swedish" => iso("SEK"),
+            "norwegian" => iso("NOK"),
+            _ => None,
+        },
+        // The kuna, Croatia's currency until 2023 (reported as HRK; see docs/money.md).
+        "kuna" | "kune" | "kunas" => iso("HRK"),
         "forint" | "forints" => iso("HUF"),
         "reais" => iso("BRL"),
         "bitcoin" | "bitcoins" | "btc" => iso("BTC"),
@@ -466,6 +507,11 @@ pub(crate) fn dollar_prefix(w: &str) -> Option<&'static str> {
     })
 }
 
+/// The currencies written with a `$` and letters ([`dollar_prefix`]).
+pub(crate) fn dollar_code(code: &str) -> bool {
+    matches!(code, "USD" | "AUD" | "CAD" | "HKD" | "NZD" | "SGD" | "TWD" | "BRL" | "MXN")
+}
+
 /// ISO 4217 codes recognised in text (upper case in the text). Kept to codes that occur in
 /// news; the full table lives in `normalize::currency`.
 pub(crate) fn iso_code(w: &str) -> Option<&'static str> {
@@ -503,6 +549,18 @@ pub(crate) fn month(w: &str) -> bool {
             | "october"
             | "november"
             | "december"
+            // Misspellings seen in published stories.
+            | "febrary"
+            | "febuary"
+            | "feburary"
+            | "janurary"
+            | "januray"
+            | "agust"
+            | "septmber"
+            | "setpember"
+            | "ocotber"
+            | "novmber"
+            | "decmber"
     ) || month_abbreviation(w)
 }
 
@@ -665,6 +723,125 @@ pub(crate) fn measure_unit(w: &str) -> bool {
             | "degrees"
             | "degree"
             | "x"
+    )
+}
+
+/// Verbs that take a person and an amount (`cost us $5bn`, `gave us $20`): after them `us`
+/// is the pronoun, not a dollar prefix.
+pub(crate) fn takes_two_objects(w: &str) -> bool {
+    matches!(
+        w,
+        "cost"
+            | "costs"
+            | "costing"
+            | "give"
+            | "gives"
+            | "gave"
+            | "given"
+            | "giving"
+            | "owe"
+            | "owes"
+            | "owed"
+            | "pay"
+            | "pays"
+            | "paid"
+            | "charge"
+            | "charges"
+            | "charged"
+            | "save"
+            | "saves"
+            | "saved"
+            | "lend"
+            | "lent"
+            | "send"
+            | "sent"
+            | "offer"
+            | "offered"
+            | "bring"
+            | "brought"
+            | "earn"
+            | "earned"
+            | "won"
+            | "make"
+            | "made"
+            | "set"
+            | "sets"
+            | "left"
+    )
+}
+
+/// Modifiers that may stand between a number and its noun: `16,420 residential and
+/// commercial properties`, `300 new jobs`. Common adjectives and adjective endings only: a
+/// word that may be the noun itself stops the search.
+pub(crate) fn modifier(w: &str) -> bool {
+    matches!(
+        w,
+        "new"
+            | "old"
+            | "more"
+            | "other"
+            | "small"
+            | "large"
+            | "big"
+            | "young"
+            | "single"
+            | "double"
+            | "full"
+            | "part"
+            | "extra"
+            | "additional"
+            | "total"
+            | "separate"
+            | "high"
+            | "low"
+            | "key"
+            | "major"
+            | "minor"
+            | "senior"
+            | "junior"
+            | "foreign"
+            | "local"
+            | "civilian"
+            | "migrant"
+            | "unpaid"
+    ) || [
+        "al", "ic", "ive", "ous", "ful", "less", "ary", "ern", "ese", "ian", "ish", "ible", "able",
+    ]
+    .iter()
+    .any(|e| w.len() > e.len() + 2 && w.ends_with(e))
+}
+
+/// The noun a count is reported in: `lives` are people.
+pub(crate) fn count_synonym(w: &str) -> &str {
+    match w {
+        "lives" | "persons" | "individuals" => "people",
+        _ => w,
+    }
+}
+
+/// Nouns that count without a plural `s` (`2000 staff`): after a year-like number they do
+/// not make it a year.
+pub(crate) fn collective(w: &str) -> bool {
+    matches!(
+        w,
+        "people"
+            | "staff"
+            | "police"
+            | "personnel"
+            | "children"
+            | "men"
+            | "women"
+            | "cattle"
+            | "livestock"
+            | "sheep"
+            | "fish"
+            | "deer"
+            | "aircraft"
+            | "crew"
+            | "feet"
+            | "youth"
+            | "faculty"
+            | "employees"
     )
 }
 
@@ -854,6 +1031,19 @@ pub(crate) fn change_verb(w: &str) -> bool {
             | "reduced"
             | "slashed"
             | "hiked"
+            | "ups"
+            | "raises"
+            | "raising"
+            | "lifts"
+            | "lifted"
+            | "cuts"
+            | "cutting"
+            | "lowers"
+            | "boosts"
+            | "hikes"
+            | "revises"
+            | "trims"
+            | "trimmed"
     )
 }
 

@@ -74,6 +74,34 @@ impl Hedge {
     }
 }
 
+/// The part a figure plays in a change the sentence states (`raised tariffs from 84% to
+/// 125%`, `ups its estimate by $1.5bn to $27.4bn`, `$5bn, up from $4bn`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Role {
+    /// The old value: `from 84%`, `up from $4bn`.
+    Before,
+    /// The new value: `to 125%`, `$5bn, up from`.
+    After,
+    /// The size of the change: `by $1.5bn`, `rose 5%`.
+    Change,
+}
+
+impl Role {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Role::Before => "before",
+            Role::After => "after",
+            Role::Change => "change",
+        }
+    }
+
+    /// The role named by [`Role::as_str`].
+    pub fn parse(s: &str) -> Option<Role> {
+        [Role::Before, Role::After, Role::Change].into_iter().find(|r| r.as_str() == s)
+    }
+}
+
 /// A currency as the text names it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum CurrencyCue {
@@ -114,6 +142,9 @@ pub struct Claim {
     /// For an inline conversion (`114.2 billion euros ($119.8 billion)`), the index of the
     /// claim this one restates, in the same `Vec`.
     pub restates: Option<usize>,
+    /// In a change (`from 84% to 125%`), whether this is the old value, the new one or the
+    /// size of the change; `None` for a figure stated on its own or a range.
+    pub role: Option<Role>,
 }
 
 /// Extracts the claims of a source's body, with offsets into the whole file.
@@ -128,8 +159,11 @@ pub fn extract_source(source: &crate::sources::Source) -> Vec<Claim> {
     claims
 }
 
+mod bounds;
+mod change;
 mod context;
 mod lexicon;
+mod money_context;
 mod prefilter;
 mod scanner;
 mod sentence;
@@ -195,6 +229,8 @@ impl Found {
         context::drop_restatements(text, &mut claims);
         context::drop_juxtaposed(text, &mut claims);
         context::accounting_negatives(text, &mut claims);
+        money_context::cents_in_the_texts_dollar(text, &mut claims);
+        money_context::figures_repeating_money(&mut claims);
         context::annotate(text, &sentences, &cued, &mut claims);
         claims
     }

@@ -7,7 +7,7 @@ use rust_decimal::Decimal;
 use super::lexicon::{self as lx, Sub};
 use super::prefilter::{self, Prefilter};
 use super::token::{tokenize_into, Tok, TK};
-use super::{Claim, CurrencyCue, Hedge, Kind};
+use super::{Claim, CurrencyCue, Hedge, Kind, Role};
 
 /// 10^p as a Decimal, for the powers magnitudes use (p ≤ 18 keeps it in a u64).
 fn pow10(p: u32) -> Decimal {
@@ -143,46 +143,46 @@ impl<'a> Scanner<'a> {
         memo.spare = ScanBuffers { lower, toks, dead, flags };
     }
 
-    fn n(&self) -> usize {
+    pub(super) fn n(&self) -> usize {
         self.toks.len()
     }
 
-    fn kind(&self, i: usize) -> Option<TK> {
+    pub(super) fn kind(&self, i: usize) -> Option<TK> {
         self.toks.get(i).map(|t| t.kind)
     }
 
     /// Lower-case text of token `i` ("" past the end).
-    fn w(&self, i: usize) -> &str {
+    pub(super) fn w(&self, i: usize) -> &str {
         self.toks.get(i).map_or("", |t| &self.lower[t.start..t.end])
     }
 
-    fn raw(&self, i: usize) -> &str {
+    pub(super) fn raw(&self, i: usize) -> &str {
         self.toks.get(i).map_or("", |t| &self.text[t.start..t.end])
     }
 
-    fn is_word(&self, i: usize) -> bool {
+    pub(super) fn is_word(&self, i: usize) -> bool {
         self.kind(i) == Some(TK::Word)
     }
 
-    fn is_num(&self, i: usize) -> bool {
+    pub(super) fn is_num(&self, i: usize) -> bool {
         self.kind(i) == Some(TK::Num) && !self.dead[i]
     }
 
-    fn is_p(&self, i: usize, p: &str) -> bool {
+    pub(super) fn is_p(&self, i: usize, p: &str) -> bool {
         self.kind(i) == Some(TK::Punct) && self.raw(i) == p
     }
 
-    fn is_dash(&self, i: usize) -> bool {
+    pub(super) fn is_dash(&self, i: usize) -> bool {
         self.kind(i) == Some(TK::Punct) && matches!(self.raw(i), "-" | "–" | "—" | "−")
     }
 
     /// Token `i` exists and follows the previous one with no whitespace.
-    fn glued(&self, i: usize) -> bool {
+    pub(super) fn glued(&self, i: usize) -> bool {
         self.toks.get(i).is_some_and(|t| !t.gap)
     }
 
     /// Token `i` exists and does not start a new line.
-    fn same_line(&self, i: usize) -> bool {
+    pub(super) fn same_line(&self, i: usize) -> bool {
         self.toks.get(i).is_some_and(|t| !t.nl)
     }
 
@@ -242,6 +242,17 @@ impl<'a> Scanner<'a> {
                     dead = true;
                 }
             }
+            // 11.04.2025: the tokenizer reads `04.2025` as one decimal.
+            if self.raw(i).len() <= 2
+                && self.is_p(i + 1, ".")
+                && self.glued(i + 1)
+                && self.kind(i + 2) == Some(TK::Num)
+                && self.glued(i + 2)
+                && self.raw(i + 2).split_once('.').is_some_and(|(m, y)| m.len() <= 2 && yearish(y))
+            {
+                self.dead[i + 2] = true;
+                dead = true;
+            }
             // 1st, 2nd, 21st, 4th, 1960s; 2pm, 2.13 am
             if self.is_word(i + 1) {
                 let w = self.w(i + 1);
@@ -262,7 +273,8 @@ impl<'a> Scanner<'a> {
                 let currency = lx::iso_code(prev).is_some()
                     || lx::million_code(prev).is_some()
                     || matches!(lw, "rs" | "rm" | "usd" | "e" | "x")
-                    || lx::dollar_prefix(lw).is_some() && self.is_p(i, "$");
+                    || lx::dollar_prefix(lw).is_some() && self.is_p(i, "$")
+                    || self.dollar_after_sign(i - 1).is_some();
                 if !currency {
                     dead = true;
                 }
@@ -314,11 +326,18 @@ impl<'a> Scanner<'a> {
             }
             // +1-222-…
             // …and J1149.5+6663: digits glued after `+` after digits are an identifier.
+            // (`+0.2%` is a signed percent.)
             if i >= 1
                 && self.is_p(i - 1, "+")
                 && self.glued(i)
                 && (i == 1 || self.toks[i - 1].gap || self.kind(i - 2) == Some(TK::Num))
+                && (i >= 2 && self.kind(i - 2) == Some(TK::Num) || !self.percent_next(i))
             {
+                dead = true;
+            }
+            // The exponent of `1e30`, `1.3e-6`: never a figure of its own (when the power
+            // is too large to hold, the whole number is dropped, not read as 30).
+            if i >= 2 && self.glued(i) && self.exponent_at(i) {
                 dead = true;
             }
             // 2013-14, 2022–2024: a year range.
@@ -338,6 +357,14 @@ impl<'a> Scanner<'a> {
                 self.dead[i + 2] = true;
                 dead = true;
             }
+            // 5G, a 13G filing: a generation or a form, not giga (`10G` alone still is).
+            if self.raw(i + 1) == "G"
+                && self.glued(i + 1)
+                && self.raw(i).len() <= 2
+                && (self.is_word(i + 2) || i >= 1 && self.is_word(i - 1))
+            {
+                dead = true;
+            }
             // Letters glued after digits that are no magnitude, currency or sub-unit:
             // 180ml, 29km, 06F6, 1m (a metre) — a measurement or an identifier.
             if self.is_word(i + 1) && self.glued(i + 1) && !self.glued_suffix_ok(i) {
@@ -349,12 +376,28 @@ impl<'a> Scanner<'a> {
         }
     }
 
+    /// A percent sign or word right after the digits at `i`.
+    fn percent_next(&self, i: usize) -> bool {
+        self.is_p(i + 1, "%") || matches!(self.w(i + 1), "percent" | "pc" | "pct" | "pp" | "per")
+    }
+
+    /// The digits at `i` (glued to what is before them) are the power of `1e30`, `1.3e-6`.
+    fn exponent_at(&self, i: usize) -> bool {
+        let e_at = if self.is_p(i - 1, "-") || self.is_p(i - 1, "+") { i - 1 } else { i };
+        e_at >= 2
+            && self.glued(e_at)
+            && self.w(e_at - 1) == "e"
+            && self.glued(e_at - 1)
+            && self.kind(e_at - 2) == Some(TK::Num)
+    }
+
     /// Is the word glued after the digits at `i` something an amount may carry?
     fn glued_suffix_ok(&self, i: usize) -> bool {
         let raw = self.raw(i + 1);
         let w = self.w(i + 1);
         let currency_near = (i >= 1
             && (self.kind(i - 1) == Some(TK::Sym)
+                || self.dollar_after_sign(i - 1).is_some()
                 || lx::iso_code(self.raw(i - 1)).is_some()
                 || self.is_dash(i - 1) && i >= 2 && self.kind(i - 2) == Some(TK::Sym)))
             || (i + 2..(i + 5).min(self.n())).any(|k| {
@@ -363,7 +406,7 @@ impl<'a> Scanner<'a> {
                     || lx::iso_code(self.raw(k)).is_some()
             });
         lx::letter_scale(raw, currency_near).is_some()
-            || lx::scale(w).is_some()
+            || lx::scale(w).is_some() && (w != "mm" || currency_near)
             || lx::currency_word("", w).is_some()
             || lx::iso_code(raw).is_some()
             || lx::million_code(raw).is_some()
@@ -383,6 +426,7 @@ impl<'a> Scanner<'a> {
                     | "pm"
                     | "am"
                     | "k"
+                    | "pc"
                     | "bn"
                     | "mn"
                     | "mil"
@@ -411,6 +455,9 @@ impl<'a> Scanner<'a> {
     pub(crate) fn claims_into(&self, offset: usize, out: &mut Vec<Claim>) {
         let mut i = 0;
         let n = self.n();
+        // The token where the new value of a change stated so far starts (`from X to`, `by X
+        // to`): the claim that starts there is its `after`.
+        let mut after_at = None;
         while i < n {
             if !self.may_start(i) {
                 i += 1;
@@ -419,6 +466,10 @@ impl<'a> Scanner<'a> {
             match self.claim_at(i) {
                 Some((claim, next)) => {
                     if let Some(mut c) = claim {
+                        if after_at == Some(i) && c.hedge != Some(Hedge::Range) {
+                            c.role = Some(Role::After);
+                        }
+                        after_at = self.after_of(c.role, next);
                         c.start += offset;
                         c.end += offset;
                         out.push(c);
@@ -436,7 +487,10 @@ impl<'a> Scanner<'a> {
             Some(TK::Num) => !self.dead[i],
             Some(TK::Sym) => true,
             Some(TK::Punct) => {
-                (matches!(self.raw(i), "-" | "−" | "(") && self.is_num(i + 1))
+                (matches!(self.raw(i), "-" | "−" | "(" | "+") && self.is_num(i + 1))
+                    || (matches!(self.raw(i), "-" | "−")
+                        && self.kind(i + 1) == Some(TK::Sym)
+                        && self.glued(i + 1))
                     || vulgar(self.raw(i)).is_some()
             }
             Some(TK::Word) => {
@@ -462,7 +516,7 @@ impl<'a> Scanner<'a> {
         let mut opener: Option<&str> = None;
         if self.is_word(i) {
             let (w0, w1, w2) = (self.w(i), self.w(i + 1), self.w(i + 2));
-            if let Some((h, len)) = lx::hedge(w0, w1, w2) {
+            if let Some((h, len)) = lx::hedge(w0, w1, w2).filter(|_| w0 != "top" || self.modal(i)) {
                 if (0..len).all(|k| self.is_word(i + k) && (k == 0 || self.same_line(i + k))) {
                     hedge = Some((h, i, len));
                 }
@@ -484,11 +538,13 @@ impl<'a> Scanner<'a> {
         // A range: `between A and B`, `from A to B`, `A-B`, `A to B`.
         let e = a.end;
         let connector = match opener {
-            Some("between") => self.w(e) == "and" || self.is_dash(e),
+            // `between $35 billion to $45 billion` is said too.
+            Some("between") => matches!(self.w(e), "and" | "to") || self.is_dash(e),
             Some(_) => matches!(self.w(e), "to" | "through") || self.is_dash(e),
             None => {
                 (self.is_dash(e) && self.same_line(e) && (self.glued(e) == self.glued(e + 1)))
-                    || (self.w(e) == "to" && !self.change_before(a.first) && !a.vague)
+                    || (self.w(e) == "to" && !self.change_at(a.first) && !a.vague)
+                    || (self.w(e) == "or" && self.or_range(&a, e + 1))
             }
         };
         if connector && self.same_line(e + 1) {
@@ -520,12 +576,37 @@ impl<'a> Scanner<'a> {
             a.unit = Some("year".into());
             a.end = a.first + 1;
         }
+        let mut word = hedge_word(self, hedge, None);
+        let mut h = h;
+        if h.is_none() && !a.vague && a.unit.as_deref() != Some("year") {
+            // `$30 billion or more`, `$30bn+`, `$20 billion at the most`
+            if let Some((bound, end, said)) = self.bound_after(a.end) {
+                h = Some(bound);
+                word = Some(said.into());
+                a.end = end;
+            }
+        }
         let end = a.end;
-        let mut claim = self.build(first, None, a, h, hedge_word(self, hedge, None));
+        let mut claim = self.build(first, None, a, h, word);
         if claim.hedge == Some(Hedge::Vague) && h.is_some() {
             claim.hedge = Some(Hedge::Vague);
         }
+        claim.role = self.role(first, end, claim.kind);
         Some((Some(claim), end))
+    }
+
+    /// `eight or nine euros`, `two or three people`: a bare whole number, `or`, and a next
+    /// one at most twice it, which carries the unit.
+    fn or_range(&self, a: &Amount, k: usize) -> bool {
+        let Some(lo) = a.value.filter(|v| v.fract().is_zero() && *v > Decimal::ZERO) else {
+            return false;
+        };
+        if a.currency.is_some() || a.percent || a.unit.is_some() || a.scale.is_some() {
+            return false;
+        }
+        self.numeral(k, false).is_some_and(|b| {
+            b.value.fract().is_zero() && b.value > lo && b.value <= lo * Decimal::TWO
+        })
     }
 
     /// `percent of 10`, `per cent of twenty-two`: a percent word before its number.
@@ -563,8 +644,22 @@ impl<'a> Scanner<'a> {
     }
 
     /// A change verb (`rose`, `fell`) within the three words before token `i`.
-    fn change_before(&self, i: usize) -> bool {
+    pub(super) fn change_before(&self, i: usize) -> bool {
         (1..=4).any(|k| i >= k && lx::change_verb(self.w(i - k)))
+    }
+
+    /// A year before a currency that names the prices it is stated in: `in 2020 dollars`,
+    /// `(2021 USD)`, `constant 2015 euros`.
+    fn money_year(&self, a: &Amount) -> bool {
+        if !a.plain_digits || a.first == 0 || !yearish(self.raw(a.first)) {
+            return false;
+        }
+        let prev = self.w(a.first - 1);
+        let after_year = matches!(prev, "in" | "constant" | "real" | "nominal" | "adjusted")
+            || self.is_p(a.first - 1, "(");
+        after_year
+            && matches!(self.suffix_currency(a.end), Some((_, Sub::One, next, _))
+                if self.kind(next - 1) == Some(TK::Word))
     }
 
     /// A four-digit number between 1800 and 2100 with nothing that makes it an amount.
@@ -614,7 +709,13 @@ impl<'a> Scanner<'a> {
                 | "march"
                 | "may"
         ) || lx::month(prev);
-        temporal || a.unit.is_none()
+        // `the Artemis ILS Asia 2024 conference`: part of a name.
+        let named = a.first >= 2
+            && self.is_word(a.first - 1)
+            && self.raw(a.first - 1).starts_with(char::is_uppercase);
+        // `a 2020 wildfire`, `2024 increased`: a count takes a plural noun.
+        let singular = a.unit.as_deref().is_some_and(|u| !u.ends_with('s') && !lx::collective(u));
+        temporal || named || singular || a.unit.is_none()
     }
 
     fn build(
@@ -648,6 +749,7 @@ impl<'a> Scanner<'a> {
             attributed_to: None,
             sentence: (start, end),
             restates: None,
+            role: None,
         }
     }
 
@@ -656,12 +758,24 @@ impl<'a> Scanner<'a> {
         let mut k = j;
         let mut currency = None;
         let mut factor = Decimal::ONE;
+        let mut neg = false;
+        // `-$5 billion`, `−$3bn`: a sign before the currency; `+0.2%`: an explicit plus.
+        let signed = matches!(self.raw(k), "-" | "−" | "+")
+            && self.glued(k + 1)
+            && (k == 0 || self.toks[k].gap || self.is_p(k - 1, "("));
+        if signed && self.raw(k) != "+" && self.kind(k + 1) == Some(TK::Sym) {
+            if self.prefix_currency(k + 1).is_some() {
+                neg = true;
+                k += 1;
+            }
+        } else if signed && self.raw(k) == "+" && self.is_num(k + 1) {
+            k += 1;
+        }
         if let Some((cue, next, f)) = self.prefix_currency(k) {
             currency = Some(cue);
             factor = f;
             k = next;
         }
-        let mut neg = false;
         if matches!(self.w(k), "minus" | "negative")
             && (self.is_num(k + 1) || lx::small(self.w(k + 1)).is_some())
         {
@@ -717,6 +831,11 @@ impl<'a> Scanner<'a> {
             vague,
             plain_digits: plain && currency.is_none(),
         };
+        if self.money_year(&a) {
+            // `in 2020 dollars`, `(2021 USD)`: the year the prices are stated in.
+            a.unit = Some("year".into());
+            return Some(a);
+        }
         let mut sub = Sub::One;
         // `billions of dollars`, `hundreds of billions of {dollars}`
         let of_skip = if a.vague && self.w(a.end) == "of" { 1 } else { 0 };
@@ -785,6 +904,9 @@ impl<'a> Scanner<'a> {
         let one = Decimal::ONE;
         match self.kind(k)? {
             TK::Sym => {
+                if let Some(code) = self.dollar_after_sign(k + 1) {
+                    return Some((CurrencyCue::Iso(code), k + 2, one));
+                }
                 let cue = lx::sign(self.raw(k))?;
                 if matches!(cue, CurrencyCue::Unknown) {
                     return None;
@@ -804,7 +926,12 @@ impl<'a> Scanner<'a> {
                         return Some((CurrencyCue::Iso("USD"), d + 1, one));
                     }
                 }
-                if let Some(code) = lx::dollar_prefix(w) {
+                // `cost us $320 billion`: `us` the pronoun.
+                let pronoun = raw == "us"
+                    && !self.glued(k + 1)
+                    && k >= 1
+                    && lx::takes_two_objects(self.w(k - 1));
+                if let Some(code) = lx::dollar_prefix(w).filter(|_| !pronoun) {
                     if self.raw(k + 1) == "$" {
                         let single = w.len() == 1;
                         let ok = if single {
@@ -857,6 +984,19 @@ impl<'a> Scanner<'a> {
         }
     }
 
+    /// `$US55,931,000`, `$A82.6m`: the country letters of a dollar (capitals at token `k`)
+    /// between `$` and the digits, all glued.
+    fn dollar_after_sign(&self, k: usize) -> Option<&'static str> {
+        let ok = k >= 1
+            && self.raw(k - 1) == "$"
+            && self.is_word(k)
+            && self.glued(k)
+            && self.kind(k + 1) == Some(TK::Num)
+            && self.glued(k + 1)
+            && self.raw(k).bytes().all(|b| b.is_ascii_uppercase());
+        ok.then(|| lx::dollar_prefix(self.w(k))).flatten()
+    }
+
     /// A currency after the number: (cue, sub-unit, next token, factor).
     fn suffix_currency(&self, k: usize) -> Option<(CurrencyCue, Sub, usize, Decimal)> {
         let one = Decimal::ONE;
@@ -905,6 +1045,17 @@ impl<'a> Scanner<'a> {
                 {
                     return None;
                 }
+                // `275 pound-feet`, `weighs 208 pounds`: a weight or a torque.
+                if matches!(w, "pound" | "pounds")
+                    && (self.is_p(k + 1, "-") && matches!(self.w(k + 2), "feet" | "foot" | "force")
+                        || self.weight_words())
+                {
+                    return None;
+                }
+                // `150 kn` is kuna where the sentence is about Croatia (else knots).
+                if raw == "kn" && self.croatian() {
+                    return Some((CurrencyCue::Iso("HRK"), Sub::One, k + 1, one));
+                }
                 if let Some((cue, sub)) = lx::currency_word("", w) {
                     return Some((cue, sub, k + 1, one));
                 }
@@ -932,8 +1083,10 @@ impl<'a> Scanner<'a> {
                         one,
                     ));
                 }
-                // c / p glued to the number: 43c, 470p
-                if (w == "c" || w == "p" && self.glued(k)) && !self.is_word(k + 1) {
+                // c / p glued to the number: 43c, 470p; pence spaced: 68 p (not 5 p.m.)
+                let pence = raw == "p"
+                    && (self.glued(k) || !(self.is_p(k + 1, ".") && self.w(k + 2) == "m"));
+                if pence || w == "c" && !self.is_word(k + 1) {
                     let cue = if w == "p" { CurrencyCue::Iso("GBP") } else { CurrencyCue::Unknown };
                     return Some((cue, Sub::Hundredth, k + 1, one));
                 }
@@ -964,6 +1117,21 @@ impl<'a> Scanner<'a> {
         }
     }
 
+    /// The sentence speaks of weight (`weighs`, `lbs`): its pounds are not money.
+    fn weight_words(&self) -> bool {
+        (0..self.n()).any(|i| {
+            self.is_word(i) && {
+                let w = self.w(i);
+                w.starts_with("weigh") || matches!(w, "lb" | "lbs" | "heavy" | "heavier" | "torque")
+            }
+        })
+    }
+
+    /// The sentence names Croatia or its currency.
+    fn croatian(&self) -> bool {
+        (0..self.n()).any(|i| matches!(self.w(i), "croatia" | "croatian" | "kuna" | "kune" | "hrk"))
+    }
+
     /// `%`, `per cent`, `percent`, `pct`, `percentage points`.
     fn percent_suffix(&self, k: usize, points: &mut bool) -> Option<usize> {
         if !self.same_line(k) {
@@ -971,6 +1139,18 @@ impl<'a> Scanner<'a> {
         }
         if self.is_p(k, "%") || self.is_p(k, "٪") {
             return Some(k + 1);
+        }
+        // UK `1.38pc`, `4.3 pc` (lower case: `PC` is a computer).
+        if self.raw(k) == "pc" {
+            return Some(k + 1);
+        }
+        // `a 10-percent rise`
+        if self.is_p(k, "-") && self.glued(k) && self.glued(k + 1) {
+            match self.w(k + 1) {
+                "percent" => return Some(k + 2),
+                "per" if self.is_p(k + 2, "-") && self.w(k + 3) == "cent" => return Some(k + 4),
+                _ => {}
+            }
         }
         match self.w(k) {
             "per" if self.w(k + 1) == "cent" => Some(k + 2),
@@ -1056,7 +1236,52 @@ impl<'a> Scanner<'a> {
         {
             return;
         }
-        a.unit = Some(w.to_string());
+        let head = if hyphen { w } else { self.head_noun(k).unwrap_or(w) };
+        a.unit = Some(lx::count_synonym(head).to_string());
+    }
+
+    /// The head noun of the phrase opening at word `k`, past modifiers: `residential and
+    /// commercial properties` → properties, `single-family homes` → homes. `None` when `k`
+    /// is no modifier or no plural noun follows the modifiers.
+    fn head_noun(&self, k: usize) -> Option<&str> {
+        let mut i = k;
+        for _ in 0..6 {
+            if !self.is_word(i) || !self.same_line(i) {
+                return None;
+            }
+            let w = self.w(i);
+            let compound = self.is_p(i + 1, "-") && self.glued(i + 1) && self.glued(i + 2);
+            let plural = w.ends_with('s') && !w.ends_with("ss") || lx::collective(w);
+            match (i > k, plural) {
+                (true, true) => return Some(w),
+                // The first word is the noun already: `5 cars`.
+                (false, true) => return None,
+                _ => {}
+            }
+            let next = self.w(i + 1);
+            if compound {
+                i += 2;
+            } else if lx::modifier(w) || i > k && matches!(w, "and" | "or") {
+                i += 1;
+            } else if i > k && self.is_word(i + 1) && self.is_p(i - 1, "-") {
+                // the second half of a compound: `single-family homes`
+                i += 1;
+            } else if self.is_word(i + 1)
+                && self.same_line(i + 1)
+                && next.ends_with('s')
+                && !next.ends_with("ss")
+                && !lx::not_a_noun(next)
+            {
+                // a noun before the noun: `shop owners`
+                return Some(next);
+            } else {
+                return None;
+            }
+            if self.is_p(i, ",") && self.is_word(i + 1) {
+                i += 1;
+            }
+        }
+        None
     }
 
     /// Vague amounts: `hundreds of billions`, `tens of thousands`, `billions`, `dozens`,
@@ -1149,6 +1374,9 @@ impl<'a> Scanner<'a> {
                 "off" | "time" | "sided" | "way" | "stop" | "size" | "liner" | "liners" | "on"
             )
         {
+            return None;
+        }
+        if self.in_name(i) && lx::small(w0).is_some() {
             return None;
         }
         if self.is_word(i) {
@@ -1386,6 +1614,10 @@ impl<'a> Scanner<'a> {
                         i += 1;
                         continue;
                     }
+                    // `14.0 mm` is millimetres; `$14mm` millions.
+                    if w == "mm" && !money {
+                        break;
+                    }
                     if let Some(p) = lx::scale(w).filter(|p| *p >= 3) {
                         // `thousands`/`millions` after a number read as the singular
                         // (Duckling's "three billions"); alone they are vague, handled elsewhere.
@@ -1584,6 +1816,19 @@ impl<'a> Scanner<'a> {
                 }
                 Some(TK::Punct) => {
                     let p = self.raw(i);
+                    // `$44-billion deal`, `US$18-billion hit`: a hyphenated magnitude after
+                    // digits, as an adjective before a noun.
+                    if p == "-"
+                        && cur_shape == 5
+                        && cur.is_some()
+                        && self.glued(i)
+                        && self.glued(i + 1)
+                        && lx::scale(self.w(i + 1)).is_some_and(|p| p >= 6)
+                        && !self.w(i + 1).ends_with('s')
+                    {
+                        i += 1;
+                        continue;
+                    }
                     // `three million, two hundred & forty`
                     if (p == "," || p == "&")
                         && words
@@ -1645,6 +1890,20 @@ impl<'a> Scanner<'a> {
     fn digits(&self, i: usize, v: Decimal, money: bool) -> Option<(Decimal, usize, Option<u32>)> {
         let end = i + 1;
         let mut v = v;
+        // `1,1 billion dollars`: a decimal comma, only before a magnitude word and with one
+        // or two digits after it (`1,100` is a thousands separator, `22,24,26` a list).
+        if self.is_p(end, ",") && self.glued(end) && self.is_num(end + 1) && self.glued(end + 1) {
+            let (int, frac) = (self.raw(i), self.raw(end + 1));
+            if int.len() <= 3
+                && int.bytes().all(|b| b.is_ascii_digit())
+                && (1..=2).contains(&frac.len())
+                && frac.bytes().all(|b| b.is_ascii_digit())
+                && lx::scale(self.w(end + 2)).is_some_and(|p| p >= 6)
+            {
+                let frac = self.num_value(end + 1)? / pow10(frac.len() as u32);
+                return Some((v + frac, end + 2, None));
+            }
+        }
         // 3/4
         if self.is_p(end, "/") && self.glued(end) && self.is_num(end + 1) && self.glued(end + 1) {
             let d = self.num_value(end + 1)?;
@@ -1675,7 +1934,7 @@ impl<'a> Scanner<'a> {
                 neg = self.is_p(j, "-");
                 j += 1;
             }
-            if self.is_num(j) && self.glued(j) {
+            if self.kind(j) == Some(TK::Num) && self.glued(j) {
                 let e = self.num_value(j)?;
                 return Some((apply_exp(v, e, neg)?, j + 1, None));
             }
@@ -1750,6 +2009,27 @@ impl<'a> Scanner<'a> {
         Some((v, end, None))
     }
 
+    /// A capitalised number word that ends a name inside the sentence: `Air Force One`,
+    /// `Formula One racing` (not `By Three Points` in a title-case headline).
+    fn in_name(&self, k: usize) -> bool {
+        let capital = |i: usize| {
+            self.is_word(i) && {
+                let mut c = self.raw(i).chars();
+                c.next().is_some_and(char::is_uppercase) && c.all(char::is_lowercase)
+            }
+        };
+        k >= 2
+            && self.toks.get(k).is_some_and(|t| {
+                t.kind == TK::Word && self.text.as_bytes()[t.start].is_ascii_uppercase()
+            })
+            && capital(k)
+            && capital(k - 1)
+            && !capital(k + 1)
+            && lx::small(self.w(k - 1)).is_none()
+            && lx::scale(self.w(k + 1)).is_none()
+            && lx::small(self.w(k + 1)).is_none()
+    }
+
     /// Digits after `point`: `zero three` → 0.03, `seventy-one` → 0.71, `77` → 0.77.
     fn point_digits(&self, k: usize) -> Option<(Decimal, usize)> {
         if self.is_num(k) {
@@ -1788,6 +2068,13 @@ impl<'a> Scanner<'a> {
         let d = lx::denominator(self.w(k + 1))?;
         Some((n / Decimal::from(d), k + 2))
     }
+}
+
+/// Four digits that read as a year between 1800 and 2100.
+fn yearish(raw: &str) -> bool {
+    raw.len() == 4
+        && raw.bytes().all(|b| b.is_ascii_digit())
+        && (1800..=2100).contains(&raw.parse::<u32>().unwrap_or(0))
 }
 
 /// Unicode vulgar fractions: ½ ⅓ ⅔ ¼ ¾ …
@@ -1872,6 +2159,7 @@ fn currency_adjective(w: &str) -> bool {
             | "swedish"
             | "norwegian"
             | "danish"
+            | "czech"
             | "hungarian"
             | "hk"
     )
@@ -1888,6 +2176,16 @@ fn same_sign_dollar(c: Option<CurrencyCue>) -> bool {
 fn share(a: &mut Amount, b: &mut Amount) -> bool {
     if a.vague || b.vague {
         return false;
+    }
+    // `US $89 to $93 billion`: a bare `$` takes the dollar named in the other figure.
+    let dollar = |c: Option<CurrencyCue>| match c {
+        Some(CurrencyCue::Iso(code)) if lx::dollar_code(code) => c,
+        _ => None,
+    };
+    match (a.currency, b.currency) {
+        (Some(CurrencyCue::Dollar), other) if dollar(other).is_some() => a.currency = other,
+        (other, Some(CurrencyCue::Dollar)) if dollar(other).is_some() => b.currency = other,
+        _ => {}
     }
     if a.currency.is_some() && b.currency.is_some() && a.currency != b.currency {
         return false;

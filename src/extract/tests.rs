@@ -284,3 +284,131 @@ fn hard_wrapped_figures_read_as_on_one_line() {
         ]
     );
 }
+
+#[test]
+fn hyphenated_magnitudes() {
+    check(&[
+        ("Musk's $44-billion deal closed.", &["$44-billion|money|44000000000|$"]),
+        ("It took a US$18-billion hit.", &["US$18-billion|money|18000000000|USD"]),
+        ("a 10-million-euro fine", &["10-million-euro|money|10000000|EUR"]),
+        // A plural after the hyphen is no magnitude of the digits.
+        ("$300-350 billion", &["$300-350 billion|money|[300000000000..350000000000]|$|range"]),
+    ]);
+}
+
+/// Years kept as counts with unit `year` (shown, never linked), and names with digits.
+#[test]
+fn years_and_names_are_not_amounts() {
+    check(&[
+        (
+            "$29.7 billion in insured losses in 2020 dollars.",
+            &["$29.7 billion|money|29700000000|$", "2020|count|2020"],
+        ),
+        (
+            "It cost $50 billion (2021 USD) in all.",
+            &["$50 billion|money|50000000000|$", "2021|count|2021"],
+        ),
+        ("He spoke at the Artemis ILS Asia 2024 conference.", &["2024|count|2024"]),
+        ("It is below the 2018 peak.", &["2018|count|2018"]),
+        ("A 2020 wildfire burned.", &["2020|count|2020"]),
+        ("Revenue 2024 increased.", &["2024|count|2024"]),
+        ("The firm has 2000 staff.", &["2000|count|2000"]),
+        ("It made a 13G filing with the SEC.", &[]),
+        ("The 5G rollout went on.", &[]),
+        ("10G", &["10G|number|10000000000"]),
+        ("Air Force One landed.", &[]),
+        ("Fed Raises Rates By Three Points", &["Three|number|3"]),
+        ("It paid 2020 dollars.", &["2020 dollars|money|2020|$"]),
+    ]);
+    let units: Vec<_> = [
+        "Asia 2024 conference",
+        "the 2018 peak",
+        "a 2020 wildfire",
+        "in 2020 dollars",
+        "has 2000 staff",
+    ]
+    .iter()
+    .map(|t| extract(&format!("He saw {t}.")).last().and_then(|c| c.unit.clone()))
+    .collect();
+    assert_eq!(
+        units,
+        [Some("year"), Some("year"), Some("year"), Some("year"), Some("staff")]
+            .map(|u| u.map(String::from))
+    );
+}
+
+#[test]
+fn decimal_commas_signs_exponents_and_pronouns() {
+    check(&[
+        ("It cost 1,1 billion dollars.", &["1,1 billion dollars|money|1100000000|$"]),
+        ("It cost 2,25 million euros.", &["2,25 million euros|money|2250000|EUR"]),
+        ("It cost 1,100 dollars.", &["1,100 dollars|money|1100|$"]),
+        ("Bids were 1,2 or 3 euros.", &["1|number|1", "2 or 3 euros|money|[2..3]|EUR|range"]),
+        ("It lost -$5 billion.", &["-$5 billion|money|-5000000000|$"]),
+        ("It lost \u{2212}$3bn.", &["\u{2212}$3bn|money|-3000000000|$"]),
+        ("GDP grew +0.2% last year.", &["+0.2%|percent|0.2"]),
+        ("+5% on the year", &["+5%|percent|5"]),
+        ("Call +1 222 now.", &[]),
+        ("It is 1e30 dollars.", &[]),
+        ("It is 1.5e6 dollars.", &["1.5e6 dollars|money|1500000|$"]),
+        ("It will cost us $320 billion.", &["$320 billion|money|320000000000|$"]),
+        ("a us $ 150 million loan", &["us $ 150 million|money|150000000|USD"]),
+        ("It costs US $89.", &["US $89|money|89|USD"]),
+    ]);
+}
+
+/// Forms seen wrong on a published news-quantity test set (issue 18).
+#[test]
+fn news_quantity_forms() {
+    check(&[
+        ("It paid $US55,931,000 to staff.", &["$US55,931,000|money|55931000|USD"]),
+        ("It paid $A82.6m to staff.", &["$A82.6m|money|82600000|AUD"]),
+        ("It costs AU $89.99 now.", &["AU $89.99|money|89.99|AUD"]),
+        ("It costs 200p now.", &["200p|money|2|GBP"]),
+        ("It costs 68 p now.", &["68 p|money|0.68|GBP"]),
+        ("We met at 5 p.m. today.", &[]),
+        ("Inflation was 1.38pc last year.", &["1.38pc|percent|1.38"]),
+        ("Exports rose 4.3 pc in May.", &["4.3 pc|percent|4.3"]),
+        ("It was a 10-percent rise.", &["10-percent|percent|10"]),
+        (
+            "It costs US $89 to $93 billion.",
+            &["US $89 to $93 billion|money|[89000000000..93000000000]|USD|range"],
+        ),
+        ("It cost 50 Danish crowns.", &["50 Danish crowns|money|50|DKK"]),
+        ("The Croatian hotel cost 150 kn a night.", &["150 kn|money|150|HRK"]),
+        ("The wind blew at 30 kn.", &["30|count|30"]),
+        ("It costs eight or nine euros.", &["eight or nine euros|money|[8..9]|EUR|range"]),
+        ("Two or three people came.", &["Two or three|count|[2..3]||range"]),
+        ("Pick 1 or 5 now.", &["1|number|1", "5|number|5"]),
+        ("The engine makes 275 pound-feet of torque.", &["275|count|275"]),
+        ("He weighs 208 pounds.", &["208|count|208"]),
+        ("It cost 208 pounds.", &["208 pounds|money|208|GBP"]),
+        ("The screen is 14.0 mm thick.", &["14.0|number|14"]),
+        ("The screen is 14mm thick.", &[]),
+        ("It earned $14mm.", &["$14mm|money|14000000|$"]),
+        ("A ticket is $2 and the fee 10 cents.", &["$2|money|2|$", "10 cents|money|0.1|$"]),
+        ("The fee is 10 cents.", &["10 cents|money|0.1|?"]),
+        ("It is \u{20ac}2 and 10 cents.", &["\u{20ac}2 and 10 cents|money|2.1|EUR"]),
+    ]);
+}
+
+#[test]
+fn dates_and_count_nouns() {
+    check(&[
+        ("The report came out on 11.04.2025 in Paris.", &[]),
+        ("It was published Febrary 09 by the agency.", &[]),
+        ("16,420 residential and commercial properties were damaged.", &["16,420|count|16420"]),
+    ]);
+    let unit = |t: &str| extract(t).first().and_then(|c| c.unit.clone());
+    assert_eq!(
+        unit("16,420 residential and commercial properties were damaged.").as_deref(),
+        Some("properties")
+    );
+    assert_eq!(unit("11,000 single-family homes burned.").as_deref(), Some("homes"));
+    assert_eq!(unit("The fire claimed 27 lives.").as_deref(), Some("people"));
+    assert_eq!(unit("It created 300 new jobs.").as_deref(), Some("jobs"));
+    assert_eq!(unit("Some 40 people came.").as_deref(), Some("people"));
+    // No plural after the modifiers: the first word stays the unit.
+    assert_eq!(unit("It hit 40 local shop owners.").as_deref(), Some("owners"));
+    assert_eq!(unit("A 2020 wildfire destroyed homes.").as_deref(), Some("year"));
+}

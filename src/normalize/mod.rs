@@ -162,6 +162,7 @@ mod tests {
             attributed_to: None,
             sentence: (0, 0),
             restates: None,
+            role: None,
         }
     }
 
