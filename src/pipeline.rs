@@ -8,7 +8,7 @@ use rust_decimal::Decimal;
 
 use crate::config::{Rules, Tolerance};
 use crate::evaluate::{self, Code, Ctx, Fig, RawFinding, Side};
-use crate::extract::{self, Claim};
+use crate::extract::{self, Claim, Role};
 use crate::finding::build::{claim_report, normalized_report};
 use crate::finding::{
     BaselineState, ClaimReport, Finding, MetricReport, MetricStatus, Report, RuleReport, Severity,
@@ -250,6 +250,14 @@ impl<'r> Pipeline<'r> {
         let mut figs: Vec<Vec<Fig>> = vec![Vec::new(); rules.metrics.len()];
         for (i, it) in items.iter().enumerate() {
             for l in &it.links {
+                // The size of a change ("by $1.5bn") is not the quantity; the old value of a
+                // change ("from 84%") is not current on a quantity that changes over time.
+                let changes = rules.metrics[l.metric].changes;
+                match it.claim.role {
+                    Some(Role::Change) => continue,
+                    Some(Role::Before) if changes => continue,
+                    _ => {}
+                }
                 let n = it.norm.as_ref().expect("linked claims are normalized");
                 figs[l.metric].push(Fig {
                     source: it.source,
