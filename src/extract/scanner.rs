@@ -176,6 +176,18 @@ impl<'a> Scanner<'a> {
         self.kind(i) == Some(TK::Punct) && matches!(self.raw(i), "-" | "–" | "—" | "−")
     }
 
+    /// `COP29`, `COP 28`: the UN climate conference, not 29 Colombian pesos. The code `COP`
+    /// before a whole number under 100 with no magnitude after it (no news story counts
+    /// pesos that small).
+    fn climate_summit(&self, code: &str, k: usize) -> bool {
+        code == "COP"
+            && self.is_num(k + 1)
+            && self.raw(k + 1).len() <= 2
+            && self.raw(k + 1).bytes().all(|b| b.is_ascii_digit())
+            && lx::scale(self.w(k + 2)).is_none()
+            && !self.is_p(k + 2, ".")
+    }
+
     /// Token `i` exists and follows the previous one with no whitespace.
     pub(super) fn glued(&self, i: usize) -> bool {
         self.toks.get(i).is_some_and(|t| !t.gap)
@@ -278,6 +290,14 @@ impl<'a> Scanner<'a> {
                 if !currency {
                     dead = true;
                 }
+            }
+            // COP29, COP 28: the climate conference's number.
+            if i > 0
+                && self.is_word(i - 1)
+                && self.climate_summit("COP", i - 1)
+                && self.raw(i - 1) == "COP"
+            {
+                dead = true;
             }
             // Covid-19, F-16, SCP-173
             if i >= 2
@@ -947,8 +967,9 @@ impl<'a> Scanner<'a> {
                     }
                 }
                 if let Some(code) = lx::iso_code(raw) {
-                    if self.is_num(k + 1)
-                        || (lx::small(self.w(k + 1)).is_some() && !self.glued(k + 1))
+                    if (self.is_num(k + 1)
+                        || (lx::small(self.w(k + 1)).is_some() && !self.glued(k + 1)))
+                        && !self.climate_summit(code, k)
                     {
                         return Some((CurrencyCue::Iso(code), k + 1, one));
                     }

@@ -412,3 +412,13 @@ fn dates_and_count_nouns() {
     assert_eq!(unit("It hit 40 local shop owners.").as_deref(), Some("owners"));
     assert_eq!(unit("A 2020 wildfire destroyed homes.").as_deref(), Some("year"));
 }
+
+#[test]
+fn the_climate_summit_is_not_colombian_pesos() {
+    assert_eq!(
+        read("Draft at COP29 calls for $250 billion."),
+        vec!["$250 billion|money|250000000000|$"]
+    );
+    assert!(read("The COP 28 deal.").is_empty(), "{:?}", read("The COP 28 deal."));
+    assert_eq!(read("It cost COP 5,000 million."), vec!["COP 5,000 million|money|5000000000|COP"]);
+}
