@@ -91,6 +91,8 @@ pub struct Analyzed {
     /// Inline conversions among `items` (`114.2 billion euros ($119.8 billion)`) whose
     /// implied rate is off the reference rate: the two claims, by index, and the message.
     pub fx: Vec<(usize, usize, String)>,
+    /// The `[[claim]]` overrides (indices into `rules.claims`) that matched a claim here.
+    pub overrides_used: Vec<usize>,
 }
 
 /// Makes a claim's report entry from the claim, its resolved currency and its conversion.
@@ -154,6 +156,60 @@ impl<'r> Pipeline<'r> {
         })
     }
 
+    /// Applies rules.toml's `[[claim]]` overrides to this source's links: a matched claim
+    /// joins the override's metric only, or none. Returns the overrides that matched. A claim
+    /// is matched by its text (whitespace collapsed) and which occurrence of that text it is
+    /// in the source, so re-flowed text keeps the match, or by `at = "path:line:col"`.
+    fn apply_overrides(
+        &self,
+        source: &SourceRef,
+        text: &str,
+        claims: &[Claim],
+        links: &mut [Vec<Link>],
+        report: &ReportFn,
+    ) -> Vec<usize> {
+        let dir = self.rules.dir.as_path();
+        let mine: Vec<(usize, &crate::config::ClaimOverride)> = self
+            .rules
+            .claims
+            .iter()
+            .enumerate()
+            .filter(|(_, o)| sources::same_path(&dir.join(&o.source), &source.path))
+            .collect();
+        if mine.is_empty() {
+            return Vec::new();
+        }
+        let mut used = Vec::new();
+        let mut seen: std::collections::HashMap<String, usize> = Default::default();
+        for (ci, c) in claims.iter().enumerate() {
+            let written = crate::text::collapse_whitespace(&text[c.start..c.end]);
+            let nth = {
+                let n = seen.entry(written.clone()).or_default();
+                *n += 1;
+                *n
+            };
+            for &(oi, o) in &mine {
+                let hit = match (&o.text, o.at) {
+                    (Some(t), _) => *t == written && o.occurrence == nth,
+                    (None, Some((line, col))) => {
+                        let r = report(c, None, None);
+                        (r.line, r.column) == (line, col)
+                    }
+                    (None, None) => false,
+                };
+                if hit {
+                    links[ci] = o
+                        .metric
+                        .map(|m| Link { metric: m, near: ("[[claim]]".into(), 0), also: None })
+                        .into_iter()
+                        .collect();
+                    used.push(oi);
+                }
+            }
+        }
+        used
+    }
+
     fn analyze(
         &self,
         source: SourceRef,
@@ -164,8 +220,9 @@ impl<'r> Pipeline<'r> {
     ) -> Result<Analyzed, CheckError> {
         let rules = self.rules;
         let dollar = rules.currency.dollar.as_str();
-        let (links, misses): (Vec<Vec<Link>>, Vec<Option<Miss>>) =
+        let (mut links, misses): (Vec<Vec<Link>>, Vec<Option<Miss>>) =
             self.linker.link_explained(text, &claims).into_iter().unzip();
+        let overrides_used = self.apply_overrides(&source, text, &claims, &mut links, report);
         let date = source.date(self.opts.as_of);
         let restated_by = restated_by(&claims);
         let partner = |ci: usize| claims[ci].restates.or(restated_by[ci]);
@@ -227,7 +284,7 @@ impl<'r> Pipeline<'r> {
             items.push(Item { source: 0, claim: claim.clone(), report, norm, links });
         }
         let fx = pairs.into_iter().map(|(a, b, m)| (index[a], index[b], m)).collect();
-        Ok(Analyzed { source, claims: claims.len(), items, fx })
+        Ok(Analyzed { source, claims: claims.len(), items, fx, overrides_used })
     }
 
     /// Evaluates the rules over every analyzed source (in the order given, which decides the
@@ -238,7 +295,11 @@ impl<'r> Pipeline<'r> {
         let mut items: Vec<Item> = Vec::new();
         let mut fx = Vec::new();
         let mut total = 0;
+        let mut overrides_used = vec![false; rules.claims.len()];
         for (si, a) in analyzed.into_iter().enumerate() {
+            for &o in &a.overrides_used {
+                overrides_used[o] = true;
+            }
             let offset = items.len();
             fx.extend(a.fx.into_iter().map(|(x, y, m)| (offset + x, offset + y, m)));
             items.extend(a.items.into_iter().map(|it| Item { source: si, ..it }));
@@ -290,6 +351,23 @@ impl<'r> Pipeline<'r> {
             sides: Vec::new(),
         }));
         let mut report = build_report(rules, &sources, &items, total, raw, &self.opts);
+        report.stale_claims = rules
+            .claims
+            .iter()
+            .zip(&overrides_used)
+            .filter(|(_, used)| !**used)
+            .map(|(o, _)| {
+                let what = match (&o.text, o.at) {
+                    (Some(t), _) if o.occurrence > 1 => {
+                        format!("“{t}” (occurrence {})", o.occurrence)
+                    }
+                    (Some(t), _) => format!("“{t}”"),
+                    (None, Some((l, c))) => format!("at {l}:{c}"),
+                    (None, None) => String::new(),
+                };
+                format!("[[claim]] at {} matched no claim: {} {what}", o.location, o.source)
+            })
+            .collect();
         report.rules = coverage
             .into_iter()
             .map(|(id, kind, evaluated, notes)| RuleReport {
@@ -619,6 +697,7 @@ fn build_report(
         stale_baseline: Vec::new(),
         unlinked,
         rules: Vec::new(),
+        stale_claims: Vec::new(),
         summary,
     }
 }

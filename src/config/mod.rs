@@ -117,6 +117,24 @@ pub struct ToleranceRules {
     pub conversion: Tolerance,
 }
 
+/// `[[claim]]`: one claim fixed by hand, found by its source and text (and which occurrence
+/// of that text), or by `at = "path:line:col"`; it then joins `metric` only, or no metric.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ClaimOverride {
+    /// The source file, relative to rules.toml's folder.
+    pub source: String,
+    /// The claim as written (whitespace collapsed), when matched by text.
+    pub text: Option<String>,
+    /// Which occurrence of `text` in the source (1 = the first).
+    pub occurrence: usize,
+    /// `line:col` of the claim, when matched by position.
+    pub at: Option<(usize, usize)>,
+    /// Index into `metrics`, or `None` to ignore the claim.
+    pub metric: Option<usize>,
+    pub reason: Option<String>,
+    pub location: Location,
+}
+
 /// `[[metric]]`: one quantity compared across sources.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Metric {
@@ -209,6 +227,8 @@ pub struct Rules {
     pub source_meta: Vec<SourceRule>,
     pub metrics: Vec<Metric>,
     pub relations: Vec<Relation>,
+    /// `[[claim]]`: claims linked to a metric, or ignored, by hand.
+    pub claims: Vec<ClaimOverride>,
     /// Non-fatal diagnostics found while loading; callers print them (never dropped).
     pub warnings: Vec<Diagnostic>,
 }
@@ -234,6 +254,7 @@ impl Default for Rules {
             source_meta: Vec::new(),
             metrics: Vec::new(),
             relations: Vec::new(),
+            claims: Vec::new(),
             warnings: Vec::new(),
         }
     }

@@ -32,6 +32,9 @@ pub struct RawRules {
     /// `[[rule]]`: a relation between metrics.
     #[serde(default)]
     pub rule: Vec<RawRule>,
+    /// `[[claim]]`: one claim linked or ignored by hand.
+    #[serde(default)]
+    pub claim: Vec<RawClaim>,
 }
 
 /// `[currency]`.
@@ -82,6 +85,19 @@ pub struct RawMetric {
     pub share: Option<Spanned<bool>>,
     pub changes: Option<Spanned<bool>>,
     pub window: Option<Spanned<i64>>,
+}
+
+/// `[[claim]]`: one claim fixed by hand.
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub struct RawClaim {
+    pub source: Option<Spanned<String>>,
+    pub text: Option<Spanned<String>>,
+    pub occurrence: Option<Spanned<i64>>,
+    pub at: Option<Spanned<String>>,
+    pub metric: Option<Spanned<String>>,
+    pub ignore: Option<Spanned<bool>>,
+    pub reason: Option<Spanned<String>>,
 }
 
 /// `[[rule]]`.
@@ -165,7 +181,7 @@ mod tests {
     fn keys_come_from_serde_in_kebab_case() {
         assert_eq!(
             keys_of::<RawRules>(),
-            ["sources", "currency", "tolerance", "source", "metric", "rule"]
+            ["sources", "currency", "tolerance", "source", "metric", "rule", "claim"]
         );
         assert!(keys_of::<RawMetric>().contains(&"within-source"));
         assert_eq!(keys_of::<RawTolerance>(), ["default", "hedged", "conversion"]);

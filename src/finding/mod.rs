@@ -25,6 +25,10 @@ pub struct Report {
     /// Every `[[rule]]`, and whether it could be evaluated; omitted when rules.toml has none.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub rules: Vec<RuleReport>,
+    /// `[[claim]]` overrides that matched no claim (like stale baseline entries); omitted
+    /// when there are none.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub stale_claims: Vec<String>,
     pub summary: Summary,
 }
 

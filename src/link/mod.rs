@@ -46,6 +46,9 @@ pub struct Link {
 impl Link {
     /// `"aid" 2 words away; "United States" in the sentence`
     pub fn explain(&self) -> Vec<String> {
+        if self.near.0 == "[[claim]]" {
+            return vec!["a [[claim]] in rules.toml".into()];
+        }
         let away =
             if self.near.1 == 1 { "1 word".to_string() } else { format!("{} words", self.near.1) };
         let mut out = vec![format!("near: \"{}\" ({away} away)", self.near.0)];

@@ -252,6 +252,7 @@ pub(crate) fn sample_report() -> Report {
         }],
         unlinked: Vec::new(),
         rules: Vec::new(),
+        stale_claims: Vec::new(),
         summary: Summary { sources: 2, claims: 14, linked: 4, findings: 3, new: 2 },
     }
 }

@@ -110,6 +110,18 @@ pub fn render(report: &Report, out: &mut dyn Write, style: Style) -> io::Result<
         writeln!(out)?;
     }
 
+    if !report.stale_claims.is_empty() {
+        writeln!(
+            out,
+            "{}",
+            paint.bold("Claim overrides that matched nothing (fix or remove them)")
+        )?;
+        for s in &report.stale_claims {
+            writeln!(out, "  {s}")?;
+        }
+        writeln!(out)?;
+    }
+
     if !report.stale_baseline.is_empty() {
         writeln!(
             out,

@@ -64,7 +64,7 @@ pub fn meta_for(
 /// The same file: canonical paths when both exist, else the paths without `.` components
 /// (`./seeds/a.txt` is `seeds/a.txt`; claims read back with `--claims` name files that may
 /// not exist here).
-fn same_path(a: &Path, b: &Path) -> bool {
+pub fn same_path(a: &Path, b: &Path) -> bool {
     use std::path::Component;
     match (a.canonicalize(), b.canonicalize()) {
         (Ok(x), Ok(y)) => x == y,

@@ -14,7 +14,7 @@ mod meta;
 
 pub use front_matter::{FrontMatter, FrontMatterError};
 pub use line_index::{LineCounter, LineIndex};
-pub use meta::{meta_for, SourceRule};
+pub use meta::{meta_for, same_path, SourceRule};
 
 use std::io::Read;
 use std::path::{Path, PathBuf};

@@ -89,3 +89,45 @@ fn rules_toml_is_found_in_a_parent_folder_and_its_paths_stay_relative_to_it() {
     let o = run(&d.join("articles/deep"), &["rules", "validate"]);
     assert_eq!(o.status.code(), Some(0), "{}", crate::util::stderr(&o));
 }
+
+#[test]
+fn claim_overrides_link_or_ignore_one_claim_and_survive_reflowed_text() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    let rules = "sources = [\"*.txt\"]\n\
+        [[metric]]\nid = \"china-rate\"\nkind = \"percent\"\nnear = [\"tariffs\"]\n\
+        [[metric]]\nid = \"fentanyl-rate\"\nkind = \"percent\"\nnear = [\"fentanyl\"]\n\
+        [[claim]]\nsource = \"b.txt\"\ntext = \"145%\"\nmetric = \"fentanyl-rate\"\nreason = \"the 145% adds the fentanyl levy\"\n\
+        [[claim]]\nsource = \"a.txt\"\ntext = \"99%\"\nignore = true\n\
+        [[claim]]\nat = \"a.txt:9:9\"\nignore = true\n";
+    std::fs::write(d.join("rules.toml"), rules).unwrap();
+    std::fs::write(d.join("a.txt"), "They raised tariffs on Chinese products to\n125%.\n").unwrap();
+    std::fs::write(d.join("b.txt"), "They raised tariffs on Chinese products to 145%.\n").unwrap();
+    let (r, code) = crate::util::check_json(d, &["--explain"]);
+    assert_eq!(code, 0, "{r:#}");
+    let fentanyl = &r["metrics"][1]["claims"];
+    assert_eq!(fentanyl[0]["text"], "145%", "{r:#}");
+    assert_eq!(fentanyl[0]["linked_by"][0], "a [[claim]] in rules.toml");
+    assert_eq!(r["metrics"][0]["claims"].as_array().unwrap().len(), 1);
+    let stale = r["stale_claims"].as_array().unwrap();
+    assert_eq!(stale.len(), 2, "{stale:?}");
+    assert!(stale[0].as_str().unwrap().contains("a.txt “99%”"), "{stale:?}");
+    let table = stdout(&run(d, &["check"]));
+    assert!(table.contains("Claim overrides that matched nothing"), "{table}");
+
+    // A bad override is an error with its location.
+    std::fs::write(
+        d.join("rules.toml"),
+        format!("{rules}[[claim]]\nsource = \"a.txt\"\ntext = \"1\"\nmetric = \"china-rat\"\n"),
+    )
+    .unwrap();
+    let o = run(d, &["rules", "validate"]);
+    assert_eq!(o.status.code(), Some(2));
+    let err = crate::util::stderr(&o);
+    assert!(
+        err.contains("rules.toml:")
+            && err.contains("no metric `china-rat`")
+            && err.contains("china-rate"),
+        "{err}"
+    );
+}

@@ -9,6 +9,7 @@
 //!    again, so three wrong types in one metric give three diagnostics, not one.
 //! 3. Meaning: ids, references, tolerances, currency codes, matchers, dates.
 
+mod claim;
 mod currency;
 mod metric;
 mod relation;
@@ -27,9 +28,12 @@ use serde::Deserialize;
 use toml::Spanned;
 use toml_edit::{ImDocument, InlineTable, Item, Value};
 
-use super::raw::{keys_of, RawCurrency, RawDate, RawMetric, RawRule, RawSource, RawTolerance};
+use super::raw::{
+    keys_of, RawClaim, RawCurrency, RawDate, RawMetric, RawRule, RawSource, RawTolerance,
+};
 use super::{
-    CurrencyRules, Location, Metric, Relation, RelationKind, Rules, Tolerance, ToleranceRules,
+    ClaimOverride, CurrencyRules, Location, Metric, Relation, RelationKind, Rules, Tolerance,
+    ToleranceRules,
 };
 use crate::diag::{self, Diagnostic};
 use crate::extract::Kind;
@@ -81,6 +85,7 @@ struct Shape {
     source: Vec<Elem<RawSource>>,
     metric: Vec<Elem<RawMetric>>,
     rule: Vec<Elem<RawRule>>,
+    claim: Vec<Elem<RawClaim>>,
 }
 
 struct Ctx<'a> {
@@ -128,6 +133,7 @@ impl Ctx<'_> {
                 "source" => shape.source = self.tables("[[source]]", key, item),
                 "metric" => shape.metric = self.tables("[[metric]]", key, item),
                 "rule" => shape.rule = self.tables("[[rule]]", key, item),
+                "claim" => shape.claim = self.tables("[[claim]]", key, item),
                 _ => {
                     let span = root.get_key_value(key).and_then(|(k, _)| k.span());
                     self.unknown_key(
@@ -305,7 +311,11 @@ impl Ctx<'_> {
             .filter_map(|e| self.relation(e, &metrics, &declared, &mut seen, &mut relation_tols))
             .collect();
 
+        let claims: Vec<ClaimOverride> =
+            shape.claim.into_iter().filter_map(|e| self.claim(e, &metrics)).collect();
+
         let rules = Rules {
+            claims,
             file: self.file.to_owned(),
             dir: defaults.dir,
             sources: sources.iter().map(|s| s.get_ref().clone()).collect(),
