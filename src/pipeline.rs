@@ -156,6 +156,48 @@ impl<'r> Pipeline<'r> {
         })
     }
 
+    /// Whether `claim` (normalized as `norm`, from `source`) is within metric `m`'s scope:
+    /// its `min`/`max` (the figure's interval reaches into them), `exclude-hedges` and
+    /// `sources` globs.
+    fn in_scope(
+        &self,
+        m: usize,
+        claim: &Claim,
+        norm: Option<&Normalized>,
+        source: &SourceRef,
+    ) -> bool {
+        let metric = &self.rules.metrics[m];
+        if let Some(h) = claim.hedge {
+            if metric.exclude_hedges.iter().any(|x| x == h.as_str()) {
+                return false;
+            }
+        }
+        if metric.min.is_some() || metric.max.is_some() {
+            let Some(iv) = norm.map(Normalized::interval) else { return false };
+            if metric.min.zip(iv.high).is_some_and(|(min, high)| high < min)
+                || metric.max.zip(iv.low).is_some_and(|(max, low)| low > max)
+            {
+                return false;
+            }
+        }
+        if !metric.sources.is_empty() {
+            let path = source.path.to_string_lossy().replace('\\', "/");
+            let path = path.trim_start_matches("./");
+            let dir = self.rules.dir.to_string_lossy().replace('\\', "/");
+            let matches = metric.sources.iter().any(|g| {
+                let full =
+                    if dir.is_empty() || dir == "." { g.clone() } else { format!("{dir}/{g}") };
+                [g.as_str(), full.as_str()].iter().any(|pat| {
+                    glob::Pattern::new(pat.trim_start_matches("./")).is_ok_and(|p| p.matches(path))
+                })
+            });
+            if !matches {
+                return false;
+            }
+        }
+        true
+    }
+
     /// Applies rules.toml's `[[claim]]` overrides to this source's links: a matched claim
     /// joins the override's metric only, or none. Returns the overrides that matched. A claim
     /// is matched by its text (whitespace collapsed) and which occurrence of that text it is
@@ -275,9 +317,20 @@ impl<'r> Pipeline<'r> {
                 };
                 Some(n.map_err(|error| CheckError::Fx { path: source.id.clone(), error })?)
             };
+            let candidates = links.len();
+            let links = self.linker.exclusive(
+                links
+                    .into_iter()
+                    .filter(|l| self.in_scope(l.metric, claim, norm.as_ref(), &source))
+                    .collect(),
+            );
             let currency = claim.currency.and_then(|cue| normalize::resolve(cue, dollar));
             let mut report = report(claim, currency, norm.as_ref());
-            if links.is_empty() {
+            if links.is_empty() && candidates > 0 {
+                report.unlinked_because = Some(
+                    "its metrics' words take it, but it is outside their scope (min, max, exclude-hedges or sources)".into(),
+                );
+            } else if links.is_empty() {
                 report.unlinked_because = misses[ci].as_ref().map(|m| m.explain(&self.metric_ids));
             }
             index[ci] = items.len();

@@ -143,6 +143,17 @@ pub struct Metric {
     pub kind: Kind,
     /// The counted noun (`people`), count metrics only.
     pub unit: Option<String>,
+    /// More counted nouns this metric takes (`units = ["people", "residents"]`); the
+    /// built-in synonym table applies to each (`link::same_unit`).
+    pub units: Vec<String>,
+    /// Scope: only claims whose figure (in the base currency or unit) reaches at least
+    /// `min`, or at most `max`.
+    pub min: Option<rust_decimal::Decimal>,
+    pub max: Option<rust_decimal::Decimal>,
+    /// Scope: hedges whose claims this metric leaves out (`vague`, `at-least`…).
+    pub exclude_hedges: Vec<String>,
+    /// Scope: globs (relative to rules.toml's folder) of the sources it takes claims from.
+    pub sources: Vec<String>,
     /// At least one must occur in the claim's clause.
     pub near: Vec<String>,
     /// If not empty, at least one must occur in the claim's sentence.

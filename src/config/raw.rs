@@ -83,6 +83,11 @@ pub struct RawMetric {
     pub severity: Option<Spanned<String>>,
     pub within_source: Option<Spanned<bool>>,
     pub share: Option<Spanned<bool>>,
+    pub units: Option<Spanned<Vec<Spanned<String>>>>,
+    pub min: Option<Spanned<String>>,
+    pub max: Option<Spanned<String>>,
+    pub exclude_hedges: Option<Spanned<Vec<Spanned<String>>>>,
+    pub sources: Option<Spanned<Vec<Spanned<String>>>>,
     pub changes: Option<Spanned<bool>>,
     pub window: Option<Spanned<i64>>,
 }

@@ -124,7 +124,7 @@ pub struct Linker {
     ac: Option<AhoCorasick>,
     /// Pattern id → (metric index, role).
     roles: Vec<(usize, Role)>,
-    kinds: Vec<(Kind, Option<String>, bool)>,
+    kinds: Vec<(Kind, Vec<String>, bool)>,
     /// Per metric: `share = true`, it takes claims that also join other metrics.
     shares: Vec<bool>,
 }
@@ -153,18 +153,28 @@ impl Linker {
                 .build(&patterns)
                 .expect("plain literal patterns always build")
         });
-        let kinds = metrics.iter().map(|m| (m.kind, m.unit.clone(), !m.also.is_empty())).collect();
+        let kinds = metrics
+            .iter()
+            .map(|m| {
+                let units = m.unit.iter().chain(&m.units).cloned().collect();
+                (m.kind, units, !m.also.is_empty())
+            })
+            .collect();
         let shares = metrics.iter().map(|m| m.share).collect();
         Linker { ac, roles, kinds, shares }
     }
 
     /// For each claim of one text, the metrics it joins.
     pub fn link(&self, text: &str, claims: &[Claim]) -> Vec<Vec<Link>> {
-        self.link_explained(text, claims).into_iter().map(|(links, _)| links).collect()
+        self.link_explained(text, claims)
+            .into_iter()
+            .map(|(links, _)| self.exclusive(links))
+            .collect()
     }
 
-    /// [`Linker::link`], and for each claim no metric took, why not: the metric that came
-    /// closest and what stopped it.
+    /// Every metric whose words take each claim (before [`Linker::exclusive`] picks the
+    /// best, so a caller can first drop the metrics whose scope leaves the claim out), and for
+    /// each claim no metric took, why not: the metric that came closest and what stopped it.
     pub fn link_explained(&self, text: &str, claims: &[Claim]) -> Vec<(Vec<Link>, Option<Miss>)> {
         let none =
             |c: &Claim| Some(Miss { metric: usize::MAX, why: Why::NoMetric(c.kind.as_str()) });
@@ -239,8 +249,8 @@ impl Linker {
         // The metric that came closest to taking the claim, and what stopped it.
         let mut miss: Option<Miss> = None;
         let mut fitting = false;
-        for (m, (kind, unit, has_also)) in self.kinds.iter().enumerate() {
-            if !kind_fits(*kind, unit.as_deref(), claim) {
+        for (m, (kind, units, has_also)) in self.kinds.iter().enumerate() {
+            if !kind_fits(*kind, units, claim) {
                 continue;
             }
             fitting = true;
@@ -298,13 +308,13 @@ impl Linker {
                 why: if fitting { Why::NoWords } else { Why::NoMetric(claim.kind.as_str()) },
             });
         }
-        (self.exclusive(links), miss)
+        (links, miss)
     }
 
     /// A claim goes to its best metric: the one whose `near` word is nearest (all of them on
     /// a tie), plus any metric with `share = true` it joins. One figure is rarely two
     /// quantities; a claim counted in several metrics sets each against the others' figures.
-    fn exclusive(&self, mut links: Vec<Link>) -> Vec<Link> {
+    pub fn exclusive(&self, mut links: Vec<Link>) -> Vec<Link> {
         let best = links.iter().map(|l| l.near.1).min();
         if let Some(best) = best {
             links.retain(|l| self.shares[l.metric] || l.near.1 == best);
@@ -335,27 +345,60 @@ fn collapse_whitespace(s: &str) -> (String, Vec<usize>) {
     (flat, map)
 }
 
-fn kind_fits(kind: Kind, unit: Option<&str>, claim: &Claim) -> bool {
+fn kind_fits(kind: Kind, units: &[String], claim: &Claim) -> bool {
+    let wants_years = units.iter().any(|u| u == "year" || u == "years");
     match (kind, claim.kind) {
         (Kind::Money, Kind::Money) => true,
         (Kind::Percent, Kind::Percent) => claim.unit.is_none(),
         // Years are numbers with unit `year`: only a metric that asks for years takes them.
         (Kind::Number, Kind::Number | Kind::Count) => {
-            claim.unit.as_deref() != Some("year") || unit == Some("year")
+            claim.unit.as_deref() != Some("year") || wants_years
         }
         (Kind::Count, Kind::Count | Kind::Number) if claim.unit.as_deref() == Some("year") => {
-            unit == Some("year")
+            wants_years
         }
-        (Kind::Count, Kind::Count) => match (unit, claim.unit.as_deref()) {
-            (Some(want), Some(got)) => {
-                let (w, g) = (want.to_ascii_lowercase(), got.to_ascii_lowercase());
-                g == w || g.trim_end_matches('s') == w.trim_end_matches('s')
-            }
-            (Some(_), None) => false,
-            (None, _) => true,
+        (Kind::Count, Kind::Count) => match claim.unit.as_deref() {
+            _ if units.is_empty() => true,
+            Some(got) => units.iter().any(|want| same_unit(want, got)),
+            None => false,
         },
         _ => false,
     }
+}
+
+/// Whether a count's noun is the unit a metric asks for: the same word (singular or plural),
+/// or words the built-in table counts as one thing ("27 lives" are people; properties,
+/// homes and houses are structures).
+pub fn same_unit(want: &str, got: &str) -> bool {
+    let (w, g) = (singular(&want.to_lowercase()), singular(&got.to_lowercase()));
+    w == g || unit_class(&w).is_some_and(|c| unit_class(&g) == Some(c))
+}
+
+fn singular(w: &str) -> String {
+    let w = w.trim();
+    if let Some(stem) = w.strip_suffix("ies") {
+        return format!("{stem}y");
+    }
+    match w {
+        "people" | "lives" | "children" | "men" | "women" => w.to_string(),
+        _ => w.strip_suffix('s').unwrap_or(w).to_string(),
+    }
+}
+
+/// The built-in synonym table for count units (singular, lower case).
+fn unit_class(w: &str) -> Option<&'static str> {
+    Some(match w {
+        "people" | "person" | "lives" | "life" | "resident" | "individual" | "civilian"
+        | "victim" | "inhabitant" => "people",
+        "death" | "fatality" | "dead" => "deaths",
+        "structure" | "building" | "home" | "house" | "property" | "residence" | "dwelling" => {
+            "structures"
+        }
+        "country" | "nation" | "state" => "countries",
+        "job" | "position" | "post" => "jobs",
+        "share" | "stock" => "shares",
+        _ => return None,
+    })
 }
 
 fn whole_word(s: &str, start: usize, end: usize) -> bool {

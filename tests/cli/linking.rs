@@ -131,3 +131,47 @@ fn claim_overrides_link_or_ignore_one_claim_and_survive_reflowed_text() {
         "{err}"
     );
 }
+
+#[test]
+fn metric_scope_min_max_hedges_sources_and_unit_synonyms() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    std::fs::write(
+        d.join("rules.toml"),
+        "sources = [\"*.txt\", \"wire/*.txt\"]\n\
+         [[metric]]\nid = \"daily-cost\"\nkind = \"money\"\nnear = [\"a day\"]\nmin = \"1bn\"\nexclude-hedges = [\"vague\"]\n\
+         [[metric]]\nid = \"small-daily\"\nkind = \"money\"\nnear = [\"a day\"]\nmax = \"1bn\"\n\
+         [[metric]]\nid = \"dead\"\nkind = \"count\"\nnear = [\"killed\", \"claimed\"]\nunit = \"people\"\n\
+         [[metric]]\nid = \"wire-only\"\nkind = \"count\"\nnear = [\"homes\"]\nunits = [\"structures\"]\nsources = [\"wire/*.txt\"]\n",
+    )
+    .unwrap();
+    std::fs::create_dir(d.join("wire")).unwrap();
+    std::fs::write(
+        d.join("a.txt"),
+        "The war costs $2bn a day. Another estimate is $258m a day. Some say billions of dollars a day.\n\
+         The fire claimed 27 lives. It burned 11,000 homes.\n",
+    )
+    .unwrap();
+    std::fs::write(d.join("wire/b.txt"), "It burned 12,000 homes.\n").unwrap();
+    let (r, _) = crate::util::check_json(d, &["--unlinked"]);
+    let texts = |id: &str| -> Vec<String> {
+        let m = r["metrics"].as_array().unwrap().iter().find(|m| m["id"] == id).unwrap();
+        m["claims"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|c| c["text"].as_str().unwrap().to_string())
+            .collect()
+    };
+    assert_eq!(texts("daily-cost"), vec!["$2bn"]);
+    assert_eq!(texts("small-daily"), vec!["$258m"]);
+    assert_eq!(texts("dead"), vec!["27"], "27 lives are people");
+    assert_eq!(texts("wire-only"), vec!["12,000"], "homes are structures; only wire/");
+    let unlinked: Vec<&str> = r["unlinked"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter_map(|c| c["unlinked_because"].as_str())
+        .collect();
+    assert!(unlinked.iter().any(|w| w.contains("outside their scope")), "{unlinked:?}");
+}

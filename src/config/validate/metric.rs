@@ -109,8 +109,47 @@ impl Ctx<'_> {
         let hedged = raw.hedged.as_ref().and_then(|t| self.tolerance(t, "hedged"));
         let severity = self.severity(&raw.severity);
         let within_source = raw.within_source.as_ref().is_none_or(|w| *w.get_ref());
+        let units: Vec<String> = raw
+            .units
+            .as_ref()
+            .map_or_else(Vec::new, |u| self.words(u, "units", Required::NonEmpty));
+        if let (Some(u), Some(k)) = (&raw.units, kind) {
+            if k != Kind::Count {
+                self.error(
+                    "invalid-value",
+                    Some(u.span()),
+                    format!("`units` on a {} metric", k.as_str()),
+                )
+                .hint = Some("`units` lists what a count metric counts; remove it".into());
+            }
+        }
+        let min = raw.min.as_ref().and_then(|b| self.bound(b, "min"));
+        let max = raw.max.as_ref().and_then(|b| self.bound(b, "max"));
+        if let (Some(lo), Some(hi), Some(span)) = (min, max, raw.max.as_ref().map(Spanned::span)) {
+            if lo > hi {
+                self.error("invalid-value", Some(span), "`max` is below `min`".into());
+            }
+        }
+        let exclude_hedges: Vec<String> = raw.exclude_hedges.as_ref().map_or_else(Vec::new, |h| {
+            let words = self.words(h, "exclude-hedges", Required::MayBeEmpty);
+            let allowed = ["approximate", "at-least", "at-most", "range", "vague"];
+            for w in h.get_ref() {
+                if !allowed.contains(&w.get_ref().as_str()) {
+                    self.invalid_word(w.span(), "exclude-hedges", w.get_ref(), &allowed);
+                }
+            }
+            words
+        });
+        let sources: Vec<String> = raw.sources.as_ref().map_or_else(Vec::new, |s| {
+            self.sources(Some(s)).into_iter().map(|g| g.get_ref().clone()).collect()
+        });
         let id = raw.id.as_ref()?.get_ref().clone();
         Some(Metric {
+            units,
+            min,
+            max,
+            exclude_hedges,
+            sources,
             label: raw.label.as_ref().map_or_else(|| id.clone(), |l| l.get_ref().clone()),
             id,
             kind: kind?,
@@ -131,6 +170,24 @@ impl Ctx<'_> {
             window: self.window(raw.window.as_ref()),
             location: self.location(&e.span),
         })
+    }
+
+    /// `min`/`max`: an amount in the base currency or unit, as tolerances write amounts
+    /// (`"1bn"`, `"250m USD"`, `"5"`).
+    pub(super) fn bound(&mut self, raw: &Spanned<String>, key: &str) -> Option<Decimal> {
+        match parse_tolerance(raw.get_ref()) {
+            Ok(Tolerance::Absolute { amount, .. }) => Some(amount),
+            _ => {
+                self.error(
+                    "invalid-value",
+                    Some(raw.span()),
+                    format!("`{key} = \"{}\"` is not an amount", raw.get_ref()),
+                )
+                .hint =
+                    Some(format!("write an amount in the base currency or unit: {key} = \"1bn\""));
+                None
+            }
+        }
     }
 
     /// `window`: days, 0 to 3650 (default 7).
