@@ -128,6 +128,7 @@ pub fn extract_source(source: &crate::sources::Source) -> Vec<Claim> {
     claims
 }
 
+mod attribution;
 mod context;
 mod lexicon;
 mod prefilter;
