@@ -15,7 +15,7 @@
 //! one.
 
 use super::lexicon::lower;
-use super::Claim;
+use super::{Claim, Kind};
 
 /// A lower-case word without which [`attributions`] finds nothing: `according` (to), `per`
 /// (as per), `response` (in … to), a reporting verb or a source noun (`estimate`, `data`).
@@ -54,8 +54,8 @@ fn reporting_verb(w: &str) -> Option<Verb> {
         "estimated" | "estimating" | "projected" | "projecting" | "forecasted" | "forecasting"
         | "predicted" | "predicts" | "calculated" | "calculates" | "announced" | "announces"
         | "confirmed" | "confirms" | "concluded" | "concludes" | "demanded" | "demanding"
-        | "requested" | "requesting" | "expects" | "expected" | "suggested" | "suggests"
-        | "found" | "revised" | "raised" | "lowered" => Verb::Report,
+        | "requested" | "requesting" | "expects" | "suggested" | "suggests" | "found"
+        | "revised" => Verb::Report,
         "estimates" | "estimate" | "forecast" | "forecasts" | "projects" | "states" | "claims"
         | "reports" | "demands" | "counts" => Verb::Ambiguous,
         "added" | "adds" | "noted" | "notes" | "mentioned" => Verb::Clausal,
@@ -63,6 +63,40 @@ fn reporting_verb(w: &str) -> Option<Verb> {
         "asked" | "ask" | "asking" | "called" | "calls" | "calling" => Verb::For,
         _ => return None,
     })
+}
+
+/// Verbs for what a source does to its own estimate (`PCS ups its estimate`).
+fn revision_verb(w: &str) -> bool {
+    matches!(
+        w,
+        "raised"
+            | "raises"
+            | "ups"
+            | "upped"
+            | "lifted"
+            | "lifts"
+            | "cut"
+            | "cuts"
+            | "lowered"
+            | "lowers"
+            | "revised"
+            | "revises"
+            | "increased"
+            | "increases"
+            | "maintained"
+            | "maintains"
+            | "kept"
+            | "keeps"
+            | "released"
+            | "releases"
+            | "published"
+            | "publishes"
+            | "issued"
+            | "issues"
+            | "updated"
+            | "updates"
+            | "reaffirmed"
+    )
 }
 
 /// Nouns for what a source publishes: `Kiel Institute's estimate`, `data from X`.
@@ -85,6 +119,9 @@ fn source_noun(w: &str) -> bool {
             | "analysis"
             | "assessment"
             | "survey"
+            | "report"
+            | "study"
+            | "range"
     )
 }
 
@@ -317,11 +354,24 @@ fn never_in_name(w: &str) -> bool {
 
 /// A figure or a number word (`$5bn`, `trillion`, `three`): never part of a speaker.
 fn has_digit(w: &str) -> bool {
-    w.bytes().any(|b| b.is_ascii_digit()) || {
-        let mut buf = [0; 24];
-        let lw = lower(w, &mut buf);
-        super::lexicon::scale(lw).is_some() && lw != "one"
-    }
+    // `G77`, `COP29` are names; `$5bn`, `US$5bn`, `5%`, `1.3trn` are figures.
+    let b = w.as_bytes();
+    b.first().is_some_and(u8::is_ascii_digit)
+        || w.contains('$')
+        || w.starts_with(['€', '£', '¥', '₹', '+', '-', '−'])
+        || (b.len() <= 3 && b.iter().any(u8::is_ascii_digit))
+        || {
+            let mut buf = [0; 24];
+            let lw = lower(w, &mut buf);
+            super::lexicon::scale(lw).is_some() && lw != "one"
+        }
+}
+
+/// A plain count in a subject (`134 developing countries`), not a year or an amount.
+fn count_word(w: &str) -> bool {
+    w.bytes().all(|b| b.is_ascii_digit() || b == b',')
+        && w.bytes().next().is_some_and(|b| b.is_ascii_digit())
+        && !(w.len() == 4 && (w.starts_with("19") || w.starts_with("20")))
 }
 
 fn capitalized(w: &str) -> bool {
@@ -387,7 +437,13 @@ pub(super) fn words(text: &str, base: usize) -> Vec<Word<'_>> {
     }
     // Trailing sentence periods belong to no word.
     for w in &mut out {
-        if w.text.len() > 1 && w.text.ends_with('.') && !w.text[..w.text.len() - 1].contains('.') {
+        let stem = w.text.strip_suffix('.').unwrap_or("");
+        let initial = stem.len() == 1 && stem.bytes().all(|b| b.is_ascii_uppercase());
+        let abbreviation = matches!(
+            stem,
+            "Inc" | "Co" | "Corp" | "Ltd" | "Jr" | "Sr" | "Dr" | "Mr" | "Mrs" | "Ms"
+        );
+        if !stem.is_empty() && !stem.contains('.') && !initial && !abbreviation {
             w.text = &w.text[..w.text.len() - 1];
             w.end -= 1;
         }
@@ -403,7 +459,7 @@ const MARK: u8 = 2;
 const WIDE: u8 = 3;
 static WORD_BYTE: [u8; 256] = byte_classes!(|b| if b >= 0x80 {
     WIDE
-} else if b.is_ascii_alphanumeric() || matches!(b, b'.' | b'\'' | b'-' | b'&') {
+} else if b.is_ascii_alphanumeric() || matches!(b, b'.' | b'\'' | b'-' | b'&' | b'+') {
     PART
 } else if matches!(b, b',' | b';' | b':' | b'"' | b'(' | b')') {
     MARK
@@ -423,9 +479,25 @@ pub(super) enum Speaker {
     First,
 }
 
-/// An attribution found in a sentence: byte offset of its cue, who, and whether a verb
-/// (rather than `according to` or a document) named them.
-type Attribution = (usize, Speaker, bool);
+/// An attribution found in a sentence.
+#[derive(Clone, Debug)]
+struct Attribution {
+    /// Byte offset of its cue word.
+    at: usize,
+    who: Speaker,
+    /// A verb named the speaker (rather than `according to` or a document).
+    verb: bool,
+    /// The subject of a relative clause (`the $2tn that economists say`, `the $2tn experts
+    /// say`) speaks for the figure just before it only: the subject's byte offset.
+    relative: Option<usize>,
+    /// Where the subject starts, if a subject named the speaker: a figure in the subject
+    /// (`134 countries demanded`) is not what they said.
+    subject: Option<usize>,
+}
+
+/// A speaker, the offset of a relative clause's subject ([`Attribution::relative`]) and
+/// that of any subject ([`Attribution::subject`]).
+type Found = (Speaker, Option<usize>, Option<usize>);
 
 /// Every attribution in the sentence `text[sentence.0..sentence.1]`.
 fn attributions(text: &str, sentence: (usize, usize)) -> Vec<Attribution> {
@@ -446,28 +518,29 @@ fn attributions(text: &str, sentence: (usize, usize)) -> Vec<Attribution> {
         } else {
             None
         };
+        let at = w.start;
         if let Some(a) = after {
             if let Some(who) = phrase_after(&ws, a) {
-                out.push((w.start, who, false));
+                out.push(Attribution { at, who, verb: false, relative: None, subject: None });
             }
             continue;
         }
         if source_noun(lw) && !capitalized(w.text) {
-            if let Some(who) = owner(&ws, i) {
-                out.push((w.start, who, false));
+            if let Some((who, relative, subject)) = owner(&ws, i) {
+                out.push(Attribution { at, who, verb: false, relative, subject });
                 continue;
             }
         }
         let Some(verb) = reporting_verb(w.text) else { continue };
-        if let Some(who) = verb_speaker(&ws, i, verb) {
-            out.push((w.start, who, true));
+        if let Some((who, relative, subject)) = verb_speaker(&ws, i, verb) {
+            out.push(Attribution { at, who, verb: true, relative, subject });
         }
     }
     out
 }
 
 /// The speaker of the reporting verb `ws[v]`, if it has one.
-fn verb_speaker(ws: &[Word<'_>], v: usize, verb: Verb) -> Option<Speaker> {
+fn verb_speaker(ws: &[Word<'_>], v: usize, verb: Verb) -> Option<Found> {
     let mut buf = [0; 24];
     let mut nbuf = [0; 24];
     let next = ws.get(v + 1).map_or("", |n| lower(n.text, &mut nbuf));
@@ -514,7 +587,7 @@ fn verb_speaker(ws: &[Word<'_>], v: usize, verb: Verb) -> Option<Speaker> {
         matches!(before.as_str(), "is" | "are" | "was" | "were" | "be" | "been" | "being") && !ing;
     let perfect = matches!(before.as_str(), "has" | "have" | "had");
     if next == "by" {
-        return phrase_after(ws, v + 2);
+        return phrase_after(ws, v + 2).map(|who| (who, None, None));
     }
     if passive {
         let by = ws[v + 1..].iter().take(8).position(|w| w.text == "by")?;
@@ -522,12 +595,11 @@ fn verb_speaker(ws: &[Word<'_>], v: usize, verb: Verb) -> Option<Speaker> {
         if between.iter().any(|w| is_clause_mark(w.text) || has_digit(w.text)) {
             return None;
         }
-        return phrase_after(ws, v + 2 + by);
+        return phrase_after(ws, v + 2 + by).map(|who| (who, None, None));
     }
-    let participle = matches!(next, "to" | "at")
-        || verb != Verb::Say
-            && matches!(next, "in" | "on" | "for" | "last" | "earlier" | "this" | "during")
-            && verb != Verb::For;
+    // `the programme announced in April` is left to the subject test: a document or a
+    // deal is no speaker.
+    let participle = matches!(next, "to" | "at");
     if participle && !ing && !perfect {
         return None;
     }
@@ -537,7 +609,7 @@ fn verb_speaker(ws: &[Word<'_>], v: usize, verb: Verb) -> Option<Speaker> {
     // said X: the speaker after the verb, after a quote or a comma.
     if verb == Verb::Say && v > 0 && is_clause_mark(ws[v - 1].text) {
         let who = phrase_after(ws, v + 1)?;
-        return matches!(who, Speaker::Named(_)).then_some(who);
+        return matches!(who, Speaker::Named(_)).then_some((who, None, None));
     }
     None
 }
@@ -545,7 +617,7 @@ fn verb_speaker(ws: &[Word<'_>], v: usize, verb: Verb) -> Option<Speaker> {
 /// The subject of the verb `ws[v]`: back over auxiliaries, adverbs, time phrases
 /// (`last week`, `on Friday`), a parenthesis (`(KCC)`) and an appositive (`, a German
 /// research body,`) to the phrase before.
-fn subject_before(ws: &[Word<'_>], v: usize) -> Option<Speaker> {
+fn subject_before(ws: &[Word<'_>], v: usize) -> Option<Found> {
     let mut buf = [0; 24];
     let mut j = v;
     loop {
@@ -587,7 +659,7 @@ fn subject_before(ws: &[Word<'_>], v: usize) -> Option<Speaker> {
 }
 
 /// The subject phrase that ends before `ws[end]`.
-fn subject_ending(ws: &[Word<'_>], end: usize) -> Option<Speaker> {
+fn subject_ending(ws: &[Word<'_>], end: usize) -> Option<Found> {
     let mut buf = [0; 24];
     let mut start = end;
     while start > 0 && end - start < 10 {
@@ -599,7 +671,12 @@ fn subject_ending(ws: &[Word<'_>], end: usize) -> Option<Speaker> {
             && start < end
             && capitalized(ws[start].text)
             && capitalized(ws[start - 2].text);
-        if !named_and && (is_clause_mark(t) || clause_word(lw) || has_digit(t) || never_in_name(lw))
+        // `countries like Uganda`, `a group of 134 countries`.
+        let inner = lw == "like" && start < end && capitalized(ws[start].text)
+            || count_word(t) && start < end && start >= 2 && ws[start - 2].text == "of";
+        if !named_and
+            && !inner
+            && (is_clause_mark(t) || clause_word(lw) || has_digit(t) || never_in_name(lw))
         {
             break;
         }
@@ -608,14 +685,27 @@ fn subject_ending(ws: &[Word<'_>], end: usize) -> Option<Speaker> {
     if start == end || end - start == 10 {
         return None;
     }
+    // `In September RMS estimated`: a time phrase before the subject.
+    if start > 0 && start + 1 < end && preposition(lower(ws[start - 1].text, &mut buf)) {
+        let t = lower(ws[start].text, &mut buf);
+        if super::lexicon::month(t) || weekday(t) {
+            start += 1;
+            return Some((classify(ws, start, end)?, None, Some(ws[start].start)));
+        }
+    }
     // `in Northeastern states hit`: an object, not a subject.
+    let mut relative = None;
     if start > 0 {
-        let lw = lower(ws[start - 1].text, &mut buf);
+        let t = ws[start - 1].text;
+        let lw = lower(t, &mut buf);
         if preposition(lw) || auxiliary(lw) {
             return None;
         }
+        if matches!(lw, "that" | "which") || has_digit(t) {
+            relative = Some(ws[start].start);
+        }
     }
-    classify(ws, start, end)
+    Some((classify(ws, start, end)?, relative, Some(ws[start].start)))
 }
 
 /// `X, a research body, said`: given the comma before the verb, the end of `X` (the comma
@@ -662,8 +752,15 @@ fn phrase_after(ws: &[Word<'_>], a: usize) -> Option<Speaker> {
         let t = ws[e].text;
         let lw = lower(t, &mut buf);
         // `and` between capitals is in a name (`Centers for Disease Control and Prevention`).
-        let named_and =
-            lw == "and" && seen_cap && ws.get(e + 1).is_some_and(|n| capitalized(n.text));
+        // `and`, `on` between capitals are in a name (`Centers for Disease Control and
+        // Prevention`, `Expert Group on Climate Finance`), unless a date follows.
+        let named_and = matches!(lw, "and" | "on")
+            && seen_cap
+            && ws.get(e + 1).is_some_and(|n| {
+                let mut nb = [0; 24];
+                let nl = lower(n.text, &mut nb);
+                capitalized(n.text) && !weekday(nl) && !super::lexicon::month(nl)
+            });
         if is_clause_mark(t)
             || has_digit(t)
             || (e > a && !named_and && (clause_word(lw) || never_in_name(lw)))
@@ -691,16 +788,28 @@ fn phrase_after(ws: &[Word<'_>], a: usize) -> Option<Speaker> {
     if e == a {
         return None;
     }
+    // `according to Bloomberg estimates`, `as per the SEC filing`: the name before the
+    // document names the source.
+    let mut hb = [0; 24];
+    if e - a >= 2 && document_noun(lower(ws[e - 1].text, &mut hb)) && capitalized(ws[e - 2].text) {
+        let mut s = e - 1;
+        while s > a && capitalized(ws[s - 1].text) && possessive(ws[s - 1].text).is_none() {
+            s -= 1;
+        }
+        if s < e - 1 && ws[s].text != "The" {
+            return classify(ws, s, e - 1);
+        }
+    }
     classify(ws, a, e)
 }
 
 /// The owner of the source noun `ws[n]`: `Kiel Institute's (latest) estimate`, `the RMS
 /// estimate`, `PCS raised its estimate`, `data from X`.
-fn owner(ws: &[Word<'_>], n: usize) -> Option<Speaker> {
+fn owner(ws: &[Word<'_>], n: usize) -> Option<Found> {
     let mut buf = [0; 24];
     if ws.get(n + 1).is_some_and(|w| matches!(w.text, "from" | "by")) {
         if let Some(who) = phrase_after(ws, n + 2) {
-            return Some(who);
+            return Some((who, None, None));
         }
     }
     // Back over up to four modifiers (`earlier`, `industry loss`, `Ida`).
@@ -724,17 +833,21 @@ fn owner(ws: &[Word<'_>], n: usize) -> Option<Speaker> {
             {
                 start -= 1;
             }
-            return classify_owner(ws, start, end);
+            return classify_owner(ws, start, end).map(|who| (who, None, None));
         }
-        if matches!(lw, "its" | "their") {
+        if revision_verb(lw) && k < n {
+            // `AIR raises Ida loss range to $30bn`
+            return subject_before(ws, k - 1);
+        }
+        if matches!(lw, "its" | "their" | "his" | "her") {
             // `SUBJ [aux] VERB [adverb] its estimate`
             let mut v = k - 1;
             while v > 0 && adverb(lower(ws[v - 1].text, &mut buf)) {
                 v -= 1;
             }
+            // A verb that changes or keeps an estimate (`PCS raised its estimate`).
             let verb = v.checked_sub(1)?;
-            let vw = ws[verb].text;
-            if is_clause_mark(vw) || capitalized(vw) || preposition(lower(vw, &mut buf)) {
+            if !revision_verb(lower(ws[verb].text, &mut buf)) {
                 return None;
             }
             return subject_before(ws, verb);
@@ -746,7 +859,8 @@ fn owner(ws: &[Word<'_>], n: usize) -> Option<Speaker> {
                 .map(|w| w.text)
                 .filter(|t| t.len() >= 2 && t.bytes().all(|b| b.is_ascii_uppercase()))
                 .collect();
-            return (acronyms.len() == 1).then(|| Speaker::Named(acronyms[0].to_string()));
+            return (acronyms.len() == 1)
+                .then(|| (Speaker::Named(acronyms[0].to_string()), None, None));
         }
         if is_clause_mark(t) || has_digit(t) || never_in_name(lw) || clause_word(lw) {
             return None;
@@ -773,8 +887,15 @@ fn classify_owner(ws: &[Word<'_>], start: usize, end: usize) -> Option<Speaker> 
 /// What the words `ws[a..b]` name as a speaker, if anything.
 fn classify(ws: &[Word<'_>], a: usize, b: usize) -> Option<Speaker> {
     let mut buf = [0; 24];
-    let phrase = &ws[a..b];
-    if phrase.iter().any(|w| has_digit(w.text) || is_clause_mark(w.text)) {
+    let mut phrase = &ws[a..b];
+    // `a group of 134 developing states`: the group is the states.
+    if let Some(of) = phrase.iter().take(4).position(|w| w.text == "of") {
+        let lead = lower(phrase[of.saturating_sub(1)].text, &mut buf);
+        if of + 1 < phrase.len() && matches!(lead, "group" | "coalition" | "bloc" | "number") {
+            phrase = &phrase[of + 1..];
+        }
+    }
+    if phrase.iter().any(|w| has_digit(w.text) && !count_word(w.text) || is_clause_mark(w.text)) {
         return None;
     }
     let first = lower(phrase[0].text, &mut buf);
@@ -786,8 +907,13 @@ fn classify(ws: &[Word<'_>], a: usize, b: usize) -> Option<Speaker> {
         }
     }
     let mut lb = [0; 24];
-    if phrase.iter().any(|w| {
+    if phrase.iter().enumerate().any(|(i, w)| {
         let lw = lower(w.text, &mut lb);
+        // `Control and Prevention`, `countries like Uganda`, `Group on Climate Finance`.
+        let joins_name = phrase.get(i + 1).is_some_and(|n| capitalized(n.text));
+        if matches!(lw, "and" | "like" | "on") && joins_name && i > 0 {
+            return false;
+        }
         matches!(
             lw,
             "i" | "we"
@@ -796,6 +922,13 @@ fn classify(ws: &[Word<'_>], a: usize, b: usize) -> Option<Speaker> {
                 | "it"
                 | "they"
                 | "you"
+                | "its"
+                | "their"
+                | "his"
+                | "her"
+                | "our"
+                | "my"
+                | "your"
                 | "this"
                 | "these"
                 | "those"
@@ -879,38 +1012,108 @@ fn classify(ws: &[Word<'_>], a: usize, b: usize) -> Option<Speaker> {
             break;
         }
     }
-    let connected = s > 0 && matches!(lower(body[s - 1].text, &mut buf), "and" | "for" | "of");
+    let connected =
+        s > 0 && matches!(lower(body[s - 1].text, &mut buf), "and" | "for" | "of" | "like");
     let name = if connected { body } else { &body[s..] };
     Some(Speaker::Named(text_of(name)))
 }
 
-/// Fills `attributed_to` on `claims`, each of which has its `sentence` set to the scanned
-/// sentence it sits in (`sents[idx[k]]`). `cued[k]` is false for a sentence known to hold no
-/// [`attribution_cue`] word (so it names no speaker itself).
+/// Fills `attributed_to` on `claims`. `cued[k]` is false for a sentence known to hold no
+/// [`attribution_cue`] word (so it names no speaker itself, though a quote around it may).
 pub(super) fn speakers(text: &str, sents: &[(usize, usize)], cued: &[bool], claims: &mut [Claim]) {
     let mut cache: Vec<Option<Vec<Attribution>>> =
         cued.iter().map(|&cued| if cued { None } else { Some(Vec::new()) }).collect();
     let mut doc = Doc { text, all: None, cache: Vec::new() };
-    let mut quoted: Vec<Option<Option<String>>> = vec![None; sents.len()];
     for c in claims.iter_mut() {
         let idx = sents.partition_point(|s| s.1 <= c.start).min(sents.len().saturating_sub(1));
         let Some(&s) = sents.get(idx) else { continue };
         let list = cache[idx].get_or_insert_with(|| attributions(text, s));
-        let found = list
-            .iter()
-            .min_by_key(|(pos, _, _)| pos.abs_diff(c.start))
-            .map(|(pos, who, _)| (*pos, who.clone()));
-        c.attributed_to = match found {
-            Some((_, Speaker::Named(n))) => Some(n),
-            Some((pos, Speaker::Third)) => doc
-                .last_named(pos)
-                .or_else(|| quoted[idx].get_or_insert_with(|| doc.quote_speaker(c.start)).clone()),
-            Some((_, Speaker::First)) | None => {
-                // Most sentences have no quote mark near them: one byte search says so.
-                quoted[idx].get_or_insert_with(|| doc.quote_speaker(c.start)).clone()
+        let found = choose(list, c, text).cloned();
+        let who = match found {
+            // A speaker inside a quote is reported by the quote's speaker.
+            Some(Attribution { who: Speaker::Named(n), at, .. }) => {
+                let quoted = text[s.0..s.1].contains(['"', '“', '”']);
+                quoted.then(|| doc.quote_speaker(at)).flatten().or(Some(n))
             }
+            Some(Attribution { who: Speaker::Third, at, .. }) => {
+                doc.last_named(at).or_else(|| doc.quote_speaker(c.start))
+            }
+            Some(Attribution { who: Speaker::First, .. }) | None => doc.quote_speaker(c.start),
         };
+        c.attributed_to = who.map(|n| expand_acronym(text, n));
     }
+}
+
+/// The attribution that speaks for claim `c`: a relative clause right after it, else a verb
+/// before it (the claim is in what was said), else the nearest cue.
+fn choose<'a>(list: &'a [Attribution], c: &Claim, text: &str) -> Option<&'a Attribution> {
+    let mut before: Option<&Attribution> = None;
+    let mut after: Option<&Attribution> = None;
+    for a in list {
+        if let Some(subject) = a.relative {
+            // `the $2tn that economists say`: only for the figure it follows, and not for a
+            // count in the subject itself (`134 developing countries demanded`).
+            let between = text.get(c.end..subject).map(str::trim);
+            let follows = matches!(between, Some("" | "that" | "which"));
+            if follows && matches!(c.kind, Kind::Money | Kind::Percent) {
+                return Some(a);
+            }
+            continue;
+        }
+        if a.subject.is_some_and(|s| s <= c.start && c.end <= a.at) {
+            continue;
+        }
+        if a.at < c.start {
+            before = Some(a);
+        } else if after.is_none() {
+            after = Some(a);
+        }
+    }
+    // A verb before the claim reports it (`RMS estimated … $1bn, RN reports`); otherwise the
+    // nearest cue.
+    match (before, after) {
+        (Some(b), _) if b.verb => Some(b),
+        (Some(b), Some(a)) => Some(if c.start - b.at <= a.at - c.end { b } else { a }),
+        (b, a) => b.or(a),
+    }
+}
+
+/// `RN` where the text once wrote `Reinsurance News (RN)`: the name in full.
+fn expand_acronym(text: &str, name: String) -> String {
+    let b = name.as_bytes();
+    if !(2..=6).contains(&b.len()) || !b.iter().all(u8::is_ascii_uppercase) {
+        return name;
+    }
+    let needle = format!("({name})");
+    let Some(at) = memchr::memmem::find(text.as_bytes(), needle.as_bytes()) else { return name };
+    let mut from = at.saturating_sub(120);
+    while !text.is_char_boundary(from) {
+        from += 1;
+    }
+    let ws = words(&text[from..at], 0);
+    let mut s = ws.len();
+    while s > 0 && ws.len() - s < 8 {
+        let t = ws[s - 1].text;
+        let connector = matches!(t, "&" | "of" | "for" | "and") && s < ws.len();
+        if !(capitalized(t) || connector) || is_clause_mark(t) {
+            break;
+        }
+        s -= 1;
+    }
+    while s < ws.len() && !capitalized(ws[s].text) {
+        s += 1;
+    }
+    // The initials must be the name's: `Reinsurance News` for `RN`.
+    let initials: String = ws[s..]
+        .iter()
+        .filter_map(|w| w.text.chars().next())
+        .filter(char::is_ascii_uppercase)
+        .collect();
+    if s == ws.len() || !initials.starts_with(&name[..1]) || initials.len() < 2 {
+        return name;
+    }
+    let full: Vec<&str> = ws[s..].iter().map(|w| w.text).collect();
+    full.join(" ")
 }
 
 /// The whole text's sentences and their attributions, found when first needed (pronouns
@@ -934,13 +1137,13 @@ impl Doc<'_> {
         (idx, self.cache[idx].get_or_insert_with(|| attributions(text, s)))
     }
 
-    /// The one speaker a verb names in the sentence up to `pos` and in the two sentences
+    /// The one speaker a verb names in the sentence before `pos` and in the two sentences
     /// before; none if there are two or more.
     fn last_named(&mut self, pos: usize) -> Option<String> {
         let mut names: Vec<String> = Vec::new();
         let mut add = |list: &[Attribution], before: usize| {
-            for (p, who, verb) in list {
-                if let (Speaker::Named(n), true, true) = (who, *verb, *p < before) {
+            for a in list {
+                if let (Speaker::Named(n), true, true) = (&a.who, a.verb, a.at < before) {
                     if !names.iter().any(|m| m.eq_ignore_ascii_case(n)) {
                         names.push(n.clone());
                     }
@@ -966,26 +1169,22 @@ impl Doc<'_> {
         let b = text.as_bytes();
         let from = floor_boundary(text, pos.saturating_sub(WINDOW));
         let window = &b[from..pos];
-        // Most claims have no quote mark in the window: one search says so.
+        // Most claims have no quote mark before them: one search says so.
         memchr::memchr3(b'"', 0x9C, 0x9D, window)?;
         let para = memchr::memmem::rfind(window, b"\n\n").map_or(from, |i| from + i + 2);
         let (open, close) = quote_around(text, para, pos)?;
+        let named = |a: &Attribution| match &a.who {
+            Speaker::Named(n) => Some(n.clone()),
+            _ => None,
+        };
         if let Some(close) = close {
             let (_, list) = self.sentence_at(close);
-            if let Some((_, Speaker::Named(n), _)) =
-                list.iter().filter(|(p, _, _)| *p > close).min_by_key(|(p, _, _)| *p - close)
-            {
-                return Some(n.clone());
+            if let Some(n) = list.iter().filter(|a| a.at > close).find_map(named) {
+                return Some(n);
             }
         }
         let (_, list) = self.sentence_at(open);
-        list.iter()
-            .filter(|(p, w, _)| *p < open && matches!(w, Speaker::Named(_)))
-            .max_by_key(|(p, _, _)| *p)
-            .and_then(|(_, w, _)| match w {
-                Speaker::Named(n) => Some(n.clone()),
-                _ => None,
-            })
+        list.iter().rev().filter(|a| a.at < open).find_map(named)
     }
 }
 

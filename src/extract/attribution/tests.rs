@@ -6,7 +6,7 @@ use super::*;
 fn who(t: &str) -> Option<String> {
     let at = t.find(|c: char| c == '$' || c.is_ascii_digit()).unwrap_or(0);
     let found = attributions(t, (0, t.len()));
-    match found.iter().min_by_key(|(p, _, _)| p.abs_diff(at)).map(|(_, w, _)| w.clone())? {
+    match found.iter().min_by_key(|a| a.at.abs_diff(at)).map(|a| a.who.clone())? {
         Speaker::Named(n) => Some(n),
         Speaker::Third => Some("<third>".into()),
         Speaker::First => Some("<first>".into()),
