@@ -58,7 +58,9 @@ fn reporting_verb(w: &str) -> Option<Verb> {
         | "revised" => Verb::Report,
         "estimates" | "estimate" | "forecast" | "forecasts" | "projects" | "states" | "claims"
         | "reports" | "demands" | "counts" => Verb::Ambiguous,
-        "added" | "adds" | "noted" | "notes" | "mentioned" => Verb::Clausal,
+        "added" | "adds" | "noted" | "notes" => Verb::Clausal,
+        // Machine rewrites of `said` and `told` (`mentioned`, `instructed the FT`).
+        "mentioned" | "advised" | "instructed" => Verb::Say,
         "put" | "puts" | "pegged" | "pegs" | "placed" | "places" | "valued" | "values" => Verb::Put,
         "asked" | "ask" | "asking" | "called" | "calls" | "calling" => Verb::For,
         _ => return None,
@@ -160,6 +162,14 @@ fn document_noun(w: &str) -> bool {
                 | "damage"
                 | "cost"
                 | "costs"
+                | "programme"
+                | "program"
+                | "project"
+                | "scheme"
+                | "package"
+                | "initiative"
+                | "charge"
+                | "fee"
         )
 }
 
@@ -190,15 +200,35 @@ fn role_noun(w: &str) -> bool {
             | "reinsurer"
             | "broker"
             | "bank"
-            | "official"
-            | "spokesman"
-            | "spokeswoman"
-            | "spokesperson"
             | "minister"
             | "president"
             | "publication"
             | "outlet"
             | "newspaper"
+    )
+}
+
+/// Heads of descriptions of people the story does not name (`a source`, `the official`):
+/// the speaker as the story gives them.
+fn anonymous_noun(w: &str) -> bool {
+    matches!(
+        w,
+        "source"
+            | "sources"
+            | "person"
+            | "people"
+            | "individuals"
+            | "official"
+            | "officials"
+            | "spokesman"
+            | "spokeswoman"
+            | "spokesperson"
+            | "diplomat"
+            | "diplomats"
+            | "negotiator"
+            | "negotiators"
+            | "insider"
+            | "insiders"
     )
 }
 
@@ -473,8 +503,9 @@ pub(super) enum Speaker {
     /// A name or a group, normalized (`Kiel Institute`, `developing countries`).
     Named(String),
     /// `he`, `she`, `it`, `they` or a description (`the Tesla chief`): the last named
-    /// speaker, if only one.
-    Third,
+    /// speaker, if only one; `true` if singular, which no plural group (`three people`)
+    /// answers.
+    Third(bool),
     /// `I`, `we`: the speaker of the quote around it.
     First,
 }
@@ -899,9 +930,14 @@ fn classify(ws: &[Word<'_>], a: usize, b: usize) -> Option<Speaker> {
         return None;
     }
     let first = lower(phrase[0].text, &mut buf);
+    if matches!(first, "of" | "for" | "and" | "&" | "like" | "on") {
+        // `for the Windshift programme`: the tail of another phrase.
+        return None;
+    }
     if phrase.len() == 1 {
         match first {
-            "he" | "she" | "it" | "they" => return Some(Speaker::Third),
+            "he" | "she" | "it" => return Some(Speaker::Third(true)),
+            "they" => return Some(Speaker::Third(false)),
             "i" | "we" => return Some(Speaker::First),
             _ => {}
         }
@@ -962,15 +998,18 @@ fn classify(ws: &[Word<'_>], a: usize, b: usize) -> Option<Speaker> {
                 && det.is_none()
                 && body.len() > 1
                 && !capitalized(body[1].text)
-                && w[1..].bytes().all(|c| !c.is_ascii_uppercase()))
+                && !w.chars().skip(1).any(char::is_uppercase))
     };
     let any_proper = (0..body.len()).any(proper);
     let text_of = |ws: &[Word<'_>]| -> String {
         super::collapse_whitespace(&ws.iter().map(|w| w.text).collect::<Vec<_>>().join(" "))
     };
+    if anonymous_noun(&head) && !proper(body.len() - 1) {
+        return Some(Speaker::Named(text_of(phrase)));
+    }
     if !any_proper {
         return match det {
-            Some(true) if role_noun(&head) => Some(Speaker::Third),
+            Some(true) if role_noun(&head) => Some(Speaker::Third(true)),
             Some(true) if document_noun(&head) => None,
             // `the least developed countries`, `the developing world`.
             Some(true) if head.ends_with('s') || group_noun(&head) => {
@@ -987,7 +1026,7 @@ fn classify(ws: &[Word<'_>], a: usize, b: usize) -> Option<Speaker> {
     let head_proper = proper(body.len() - 1);
     if !head_proper {
         if det == Some(true) && role_noun(&head) {
-            return Some(Speaker::Third);
+            return Some(Speaker::Third(true));
         }
         if document_noun(&head) {
             return None;
@@ -1035,10 +1074,15 @@ pub(super) fn speakers(text: &str, sents: &[(usize, usize)], cued: &[bool], clai
                 let quoted = text[s.0..s.1].contains(['"', '“', '”']);
                 quoted.then(|| doc.quote_speaker(at)).flatten().or(Some(n))
             }
-            Some(Attribution { who: Speaker::Third, at, .. }) => {
-                doc.last_named(at).or_else(|| doc.quote_speaker(c.start))
+            Some(Attribution { who: Speaker::Third(singular), at, .. }) => doc
+                .last_named(at)
+                .filter(|n| !(singular && plural(n)))
+                .or_else(|| doc.quote_speaker(c.start)),
+            // `I`, `we`: the quote's speaker, or the one speaker just named.
+            Some(Attribution { who: Speaker::First, at, .. }) => {
+                doc.quote_speaker(c.start).or_else(|| doc.last_named(at))
             }
-            Some(Attribution { who: Speaker::First, .. }) | None => doc.quote_speaker(c.start),
+            None => doc.quote_speaker(c.start),
         };
         c.attributed_to = who.map(|n| expand_acronym(text, n));
     }
@@ -1076,6 +1120,12 @@ fn choose<'a>(list: &'a [Attribution], c: &Claim, text: &str) -> Option<&'a Attr
         (Some(b), Some(a)) => Some(if c.start - b.at <= a.at - c.end { b } else { a }),
         (b, a) => b.or(a),
     }
+}
+
+/// A group named in the plural (`analysts`, `three people`), not a name (`Goldman Sachs`).
+fn plural(name: &str) -> bool {
+    let last = name.rsplit(' ').next().unwrap_or("");
+    !capitalized(last) && (last.ends_with('s') || last == "people")
 }
 
 /// `RN` where the text once wrote `Reinsurance News (RN)`: the name in full.

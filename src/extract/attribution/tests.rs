@@ -8,7 +8,7 @@ fn who(t: &str) -> Option<String> {
     let found = attributions(t, (0, t.len()));
     match found.iter().min_by_key(|a| a.at.abs_diff(at)).map(|a| a.who.clone())? {
         Speaker::Named(n) => Some(n),
-        Speaker::Third => Some("<third>".into()),
+        Speaker::Third(_) => Some("<third>".into()),
         Speaker::First => Some("<first>".into()),
     }
 }
