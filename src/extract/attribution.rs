@@ -20,7 +20,7 @@ use super::{Claim, Kind};
 /// A lower-case word without which [`attributions`] finds nothing: `according` (to), `per`
 /// (as per), `response` (in … to), a reporting verb or a source noun (`estimate`, `data`).
 pub(crate) fn attribution_cue(w: &str) -> bool {
-    matches!(w, "according" | "response" | "per") || reporting_verb(w).is_some() || source_noun(w)
+    matches!(w, "according" | "response") || reporting_verb(w).is_some() || source_noun(w)
 }
 
 /// How a reporting verb finds its speaker.
@@ -542,8 +542,6 @@ fn attributions(text: &str, sentence: (usize, usize)) -> Vec<Attribution> {
         // according to X / as per X / in response to X (a machine rewrite of "according to")
         let after = if lw == "according" && next_is(1, "to") {
             Some(i + 2)
-        } else if lw == "per" && i > 0 && ws[i - 1].text.eq_ignore_ascii_case("as") {
-            Some(i + 1)
         } else if lw == "response" && next_is(1, "to") && i > 0 && ws[i - 1].text == "in" {
             Some(i + 2)
         } else {
@@ -702,8 +700,17 @@ fn subject_ending(ws: &[Word<'_>], end: usize) -> Option<Found> {
             && start < end
             && capitalized(ws[start].text)
             && capitalized(ws[start - 2].text);
-        // `countries like Uganda`, `a group of 134 countries`.
-        let inner = lw == "like" && start < end && capitalized(ws[start].text)
+        // `countries like Uganda`, `officials in Mexico`, `a group of 134 countries`.
+        let group_before = start >= 2 && {
+            let mut pb = [0; 24];
+            let p = lower(ws[start - 2].text, &mut pb);
+            (start == 2 || !capitalized(ws[start - 2].text))
+                && (anonymous_noun(p) || p.len() > 3 && p.ends_with('s') && !p.ends_with("ss"))
+        };
+        let inner = matches!(lw, "like" | "in" | "at" | "from")
+            && start < end
+            && capitalized(ws[start].text)
+            && (lw == "like" || group_before)
             || count_word(t) && start < end && start >= 2 && ws[start - 2].text == "of";
         if !named_and
             && !inner
@@ -947,7 +954,7 @@ fn classify(ws: &[Word<'_>], a: usize, b: usize) -> Option<Speaker> {
         let lw = lower(w.text, &mut lb);
         // `Control and Prevention`, `countries like Uganda`, `Group on Climate Finance`.
         let joins_name = phrase.get(i + 1).is_some_and(|n| capitalized(n.text));
-        if matches!(lw, "and" | "like" | "on") && joins_name && i > 0 {
+        if matches!(lw, "and" | "like" | "on" | "in" | "at" | "from") && joins_name && i > 0 {
             return false;
         }
         matches!(
@@ -1051,8 +1058,11 @@ fn classify(ws: &[Word<'_>], a: usize, b: usize) -> Option<Speaker> {
             break;
         }
     }
-    let connected =
-        s > 0 && matches!(lower(body[s - 1].text, &mut buf), "and" | "for" | "of" | "like");
+    let connected = s > 0
+        && matches!(
+            lower(body[s - 1].text, &mut buf),
+            "and" | "for" | "of" | "like" | "in" | "at" | "from"
+        );
     let name = if connected { body } else { &body[s..] };
     Some(Speaker::Named(text_of(name)))
 }
@@ -1062,7 +1072,10 @@ fn classify(ws: &[Word<'_>], a: usize, b: usize) -> Option<Speaker> {
 pub(super) fn speakers(text: &str, sents: &[(usize, usize)], cued: &[bool], claims: &mut [Claim]) {
     let mut cache: Vec<Option<Vec<Attribution>>> =
         cued.iter().map(|&cued| if cued { None } else { Some(Vec::new()) }).collect();
-    let mut doc = Doc { text, all: None, cache: Vec::new() };
+    // Most texts have no quote mark at all: one search says so.
+    let quotes = memchr::memchr3(b'"', 0x9C, 0x9D, text.as_bytes()).is_some();
+    let mut doc = Doc { text, all: None, cache: Vec::new(), quotes };
+    let mut quoted: Vec<Option<Option<String>>> = vec![None; sents.len()];
     for c in claims.iter_mut() {
         let idx = sents.partition_point(|s| s.1 <= c.start).min(sents.len().saturating_sub(1));
         let Some(&s) = sents.get(idx) else { continue };
@@ -1082,7 +1095,7 @@ pub(super) fn speakers(text: &str, sents: &[(usize, usize)], cued: &[bool], clai
             Some(Attribution { who: Speaker::First, at, .. }) => {
                 doc.quote_speaker(c.start).or_else(|| doc.last_named(at))
             }
-            None => doc.quote_speaker(c.start),
+            None => quoted[idx].get_or_insert_with(|| doc.quote_speaker(c.start)).clone(),
         };
         c.attributed_to = who.map(|n| expand_acronym(text, n));
     }
@@ -1172,6 +1185,8 @@ struct Doc<'a> {
     text: &'a str,
     all: Option<Vec<(usize, usize)>>,
     cache: Vec<Option<Vec<Attribution>>>,
+    /// The text has a quote mark somewhere.
+    quotes: bool,
 }
 
 impl Doc<'_> {
@@ -1215,6 +1230,9 @@ impl Doc<'_> {
     /// The speaker of the quote around `pos`: named after its closing mark (`…,” X said`) or
     /// before its opening one (`X said: “…`), following a quote on into the next paragraph.
     fn quote_speaker(&mut self, pos: usize) -> Option<String> {
+        if !self.quotes {
+            return None;
+        }
         let text = self.text;
         let b = text.as_bytes();
         let from = floor_boundary(text, pos.saturating_sub(WINDOW));
