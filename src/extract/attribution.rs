@@ -65,14 +65,20 @@ type Found = (Speaker, Option<usize>, Option<usize>);
 fn attributions(text: &str, sentence: (usize, usize)) -> Vec<Attribution> {
     let ws = words(&text[sentence.0..sentence.1], sentence.0);
     let mut out = Vec::new();
-    let mut buf = [0; 24];
     for (i, w) in ws.iter().enumerate() {
-        let lw = lower(w.text, &mut buf);
+        // Cues are words of letters; verbs and source nouns are lower case (no lowering,
+        // which would cost more than the rest of the loop).
+        let t = w.text;
+        if !t.as_bytes()[0].is_ascii_alphabetic() {
+            continue;
+        }
         let next = |k: usize| ws.get(i + k).map_or("", |n| n.text);
         let next_is = |k: usize, word: &str| next(k).eq_ignore_ascii_case(word);
         // according to X / in response to X (a machine rewrite of "according to")
-        let cue = lw == "according"
-            || lw == "response" && i > 0 && ws[i - 1].text.eq_ignore_ascii_case("in");
+        let cue = t.eq_ignore_ascii_case("according")
+            || t.eq_ignore_ascii_case("response")
+                && i > 0
+                && ws[i - 1].text.eq_ignore_ascii_case("in");
         let after = (cue && next_is(1, "to")).then_some(i + 2);
         let at = w.start;
         if let Some(a) = after {
@@ -81,7 +87,7 @@ fn attributions(text: &str, sentence: (usize, usize)) -> Vec<Attribution> {
             }
             continue;
         }
-        if source_noun(lw) && !capitalized(w.text) {
+        if source_noun(t) {
             if let Some((who, relative, subject)) = owner(&ws, i) {
                 out.push(Attribution { at, who, verb: false, relative, subject });
                 continue;

@@ -371,11 +371,11 @@ pub(super) fn has_digit(w: &str) -> bool {
         || w.contains('$')
         || w.starts_with(['€', '£', '¥', '₹', '+', '-', '−'])
         || (b.len() <= 3 && b.iter().any(u8::is_ascii_digit))
-        || {
-            let mut buf = [0; 24];
-            let lw = lower(w, &mut buf);
-            super::super::lexicon::scale(lw).is_some() && lw != "one"
-        }
+        // Scale words (`trillion`, `bn`, `lakh`) start with one of few letters: most words
+        // are settled without lower-casing.
+        || (2..=9).contains(&b.len())
+            && matches!(b[0] | 0x20, b'h' | b't' | b'l' | b'm' | b'c' | b'k' | b'b')
+            && super::super::lexicon::scale(lower(w, &mut [0; 24])).is_some()
 }
 
 /// A plain count in a subject (`134 developing countries`), not a year or an amount.
