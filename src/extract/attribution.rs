@@ -609,6 +609,7 @@ pub(super) fn speakers(text: &str, sents: &[(usize, usize)], cued: &[bool], clai
     let quotes = memchr::memchr3(b'"', 0x9C, 0x9D, text.as_bytes()).is_some();
     let mut doc = Doc { text, all: None, cache: Vec::new(), quotes };
     let mut quoted: Vec<Option<Option<String>>> = vec![None; sents.len()];
+    let mut acronyms: Vec<(String, String)> = Vec::new();
     for c in claims.iter_mut() {
         let idx = sents.partition_point(|s| s.1 <= c.start).min(sents.len().saturating_sub(1));
         let Some(&s) = sents.get(idx) else { continue };
@@ -630,7 +631,15 @@ pub(super) fn speakers(text: &str, sents: &[(usize, usize)], cued: &[bool], clai
             }
             None => quoted[idx].get_or_insert_with(|| doc.quote_speaker(c.start)).clone(),
         };
-        c.attributed_to = who.map(|n| expand_acronym(text, n));
+        // An acronym's expansion, found once per text.
+        c.attributed_to = who.map(|n| {
+            if let Some((_, full)) = acronyms.iter().find(|(a, _)| *a == n) {
+                return full.clone();
+            }
+            let full = expand_acronym(text, n.clone());
+            acronyms.push((n, full.clone()));
+            full
+        });
     }
 }
 

@@ -126,7 +126,7 @@ impl Doc<'_> {
 }
 
 /// How far back a quote's opening mark is looked for.
-const WINDOW: usize = 2000;
+const WINDOW: usize = 1500;
 
 pub(super) fn floor_boundary(text: &str, mut i: usize) -> usize {
     while !text.is_char_boundary(i) {
@@ -139,30 +139,36 @@ pub(super) fn floor_boundary(text: &str, mut i: usize) -> usize {
 /// quote that runs on, each new paragraph reopening it) and where it closes, if it does
 /// within [`WINDOW`].
 pub(super) fn quote_around(text: &str, from: usize, pos: usize) -> Option<(usize, Option<usize>)> {
+    // Only quote marks and line breaks matter: jump from one to the next.
+    let b = text.as_bytes();
     let mut open: Option<usize> = None;
-    let mut line_start = true;
-    for (i, c) in text[from..pos].char_indices() {
+    let mut line_begin = from;
+    for i in memchr::memchr3_iter(b'"', 0xE2, b'\n', &b[from..pos]) {
         let at = from + i;
-        match c {
+        let mark = match (b[at], b.get(at + 1), b.get(at + 2)) {
+            (b'\n', _, _) => {
+                line_begin = at + 1;
+                continue;
+            }
+            (b'"', _, _) => '"',
+            (0xE2, Some(0x80), Some(0x9C)) => '“',
+            (0xE2, Some(0x80), Some(0x9D)) => '”',
+            _ => continue,
+        };
+        let line_start = b[line_begin..at].iter().all(u8::is_ascii_whitespace);
+        match mark {
             // A quote that runs on reopens at each paragraph: keep where it began.
             '“' if !(open.is_some() && line_start) => open = Some(at),
             '“' => {}
             '”' => open = None,
-            '"' => {
+            _ => {
                 open = match open {
                     Some(o) if line_start => Some(o),
                     Some(_) => None,
                     None => Some(at),
                 }
             }
-            '\n' => {
-                line_start = true;
-                continue;
-            }
-            _ if c.is_whitespace() => continue,
-            _ => {}
         }
-        line_start = false;
     }
     let open = open?;
     let end = floor_boundary(text, (pos + WINDOW).min(text.len()));

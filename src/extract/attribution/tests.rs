@@ -144,6 +144,9 @@ fn never_a_verb_or_time_phrase_or_truncated_name() {
     assert_eq!(who("It rose 5%, according to Smith's."), None);
     assert_eq!(who("Losses from the storm are estimated between $3bn and $4bn."), None);
     assert_eq!(who("The agreement states that rich nations will provide $3bn."), None);
+    assert_eq!(who("The flood loss to coastal states alone is $2bn."), None);
+    assert_eq!(who("A note that cited $5bn of claims was added."), None);
+    assert_eq!(who("He first announced that he had bought 9% of it.").as_deref(), Some("<third>"));
     assert_eq!(who("It cost $9bn, according to the Federal Office for the Protection of the Environment and Nature of Lower Saxony."), None);
 }
 

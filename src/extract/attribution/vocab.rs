@@ -95,16 +95,15 @@ pub(super) fn source_noun(w: &str) -> bool {
             | "data"
             | "figures"
             | "filing"
-            | "calculation"
-            | "calculations"
-            | "tally"
+            | "report"
+            | "range"
             | "update"
             | "analysis"
             | "assessment"
             | "survey"
-            | "report"
-            | "study"
-            | "range"
+            | "calculation"
+            | "calculations"
+            | "tally"
     )
 }
 
