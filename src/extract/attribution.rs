@@ -618,7 +618,8 @@ pub(super) fn speakers(text: &str, sents: &[(usize, usize)], cued: &[bool], clai
         let who = match found {
             // A speaker inside a quote is reported by the quote's speaker.
             Some(Attribution { who: Speaker::Named(n), at, .. }) => {
-                let quoted = text[s.0..s.1].contains(['"', '“', '”']);
+                let quoted = doc.quotes
+                    && memchr::memchr3(b'"', 0x9C, 0x9D, &text.as_bytes()[s.0..s.1]).is_some();
                 quoted.then(|| doc.quote_speaker(at)).flatten().or(Some(n))
             }
             Some(Attribution { who: Speaker::Third(singular), at, .. }) => doc
