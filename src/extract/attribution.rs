@@ -69,7 +69,8 @@ fn attributions(text: &str, sentence: (usize, usize)) -> Vec<Attribution> {
         // Cues are words of letters; verbs and source nouns are lower case (no lowering,
         // which would cost more than the rest of the loop).
         let t = w.text;
-        if !t.as_bytes()[0].is_ascii_alphabetic() {
+        // Every cue is 3 to 11 letters long.
+        if !(3..=11).contains(&t.len()) || !t.as_bytes()[0].is_ascii_alphabetic() {
             continue;
         }
         let next = |k: usize| ws.get(i + k).map_or("", |n| n.text);
@@ -634,6 +635,10 @@ pub(super) fn speakers(text: &str, sents: &[(usize, usize)], cued: &[bool], clai
         };
         // An acronym's expansion, found once per text.
         c.attributed_to = who.map(|n| {
+            let b = n.as_bytes();
+            if !(2..=6).contains(&b.len()) || !b.iter().all(u8::is_ascii_uppercase) {
+                return n;
+            }
             if let Some((_, full)) = acronyms.iter().find(|(a, _)| *a == n) {
                 return full.clone();
             }

@@ -84,27 +84,28 @@ pub(super) fn revision_verb(w: &str) -> bool {
 
 /// Nouns for what a source publishes: `Kiel Institute's estimate`, `data from X`.
 pub(super) fn source_noun(w: &str) -> bool {
-    matches!(
-        w,
-        "estimate"
-            | "estimates"
-            | "forecast"
-            | "forecasts"
-            | "projection"
-            | "projections"
-            | "data"
-            | "figures"
-            | "filing"
-            | "report"
-            | "range"
-            | "update"
-            | "analysis"
-            | "assessment"
-            | "survey"
-            | "calculation"
-            | "calculations"
-            | "tally"
-    )
+    w.as_bytes().first().is_some_and(u8::is_ascii_lowercase)
+        && matches!(
+            w,
+            "estimate"
+                | "estimates"
+                | "forecast"
+                | "forecasts"
+                | "projection"
+                | "projections"
+                | "data"
+                | "figures"
+                | "filing"
+                | "report"
+                | "range"
+                | "update"
+                | "analysis"
+                | "assessment"
+                | "survey"
+                | "calculation"
+                | "calculations"
+                | "tally"
+        )
 }
 
 /// Heads of phrases that name a document or a deal, never a speaker (`the post`,
