@@ -624,12 +624,12 @@ pub(super) fn speakers(text: &str, sents: &[(usize, usize)], cued: &[bool], clai
                 quoted.then(|| doc.quote_speaker(at)).flatten().or(Some(n))
             }
             Some(Attribution { who: Speaker::Third(singular), at, .. }) => doc
-                .last_named(at)
+                .last_named(s.0, list, at)
                 .filter(|n| !(singular && plural(n)))
                 .or_else(|| doc.quote_speaker(c.start)),
             // `I`, `we`: the quote's speaker, or the one speaker just named.
             Some(Attribution { who: Speaker::First, at, .. }) => {
-                doc.quote_speaker(c.start).or_else(|| doc.last_named(at))
+                doc.quote_speaker(c.start).or_else(|| doc.last_named(s.0, list, at))
             }
             None => quoted[idx].get_or_insert_with(|| doc.quote_speaker(c.start)).clone(),
         };

@@ -73,7 +73,12 @@ impl Doc<'_> {
 
     /// The one speaker a verb names in the sentence before `pos` and in the two sentences
     /// before; none if there are two or more.
-    pub(super) fn last_named(&mut self, pos: usize) -> Option<String> {
+    pub(super) fn last_named(
+        &mut self,
+        start: usize,
+        current: &[Attribution],
+        pos: usize,
+    ) -> Option<String> {
         let mut names: Vec<String> = Vec::new();
         let mut add = |list: &[Attribution], before: usize| {
             for a in list {
@@ -84,14 +89,21 @@ impl Doc<'_> {
                 }
             }
         };
-        let (idx, list) = self.sentence_at(pos);
-        add(list, pos);
-        let all = self.all.as_ref()?;
-        let starts: Vec<usize> =
-            (1..=2).filter_map(|b| idx.checked_sub(b)).map(|i| all[i].0).collect();
-        for at in starts {
-            let (_, list) = self.sentence_at(at);
-            add(list, usize::MAX);
+        add(current, pos);
+        // The two sentences before, split from the text just before this one (from a line
+        // start where there is one near), not from the whole text.
+        let text = self.text;
+        let mut from = floor_boundary(text, start.saturating_sub(LOOK_BACK));
+        if let Some(nl) = memchr::memrchr(b'\n', &text.as_bytes()[..from]) {
+            if start - nl <= 3 * LOOK_BACK {
+                from = nl + 1;
+            }
+        } else if start <= 3 * LOOK_BACK {
+            from = 0;
+        }
+        let spans = super::super::sentence::sentences(&text[from..start]);
+        for &(a, b) in spans.iter().rev().take(2) {
+            add(&attributions(text, (from + a, from + b)), usize::MAX);
         }
         (names.len() == 1).then(|| names.remove(0))
     }
@@ -124,6 +136,9 @@ impl Doc<'_> {
         list.iter().rev().filter(|a| a.at < open).find_map(named)
     }
 }
+
+/// How far back the sentences before a pronoun are read (about two sentences of news).
+const LOOK_BACK: usize = 600;
 
 /// How far back a quote's opening mark is looked for.
 const WINDOW: usize = 1500;
