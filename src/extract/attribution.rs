@@ -608,7 +608,7 @@ pub(super) fn speakers(text: &str, sents: &[(usize, usize)], cued: &[bool], clai
         cued.iter().map(|&cued| if cued { None } else { Some(Vec::new()) }).collect();
     // Most texts have no quote mark at all: one search says so.
     let quotes = memchr::memchr3(b'"', 0x9C, 0x9D, text.as_bytes()).is_some();
-    let mut doc = Doc { text, all: None, cache: Vec::new(), quotes };
+    let mut doc = Doc { text, quotes };
     let mut quoted: Vec<Option<Option<String>>> = vec![None; sents.len()];
     let mut acronyms: Vec<(String, String)> = Vec::new();
     for c in claims.iter_mut() {

@@ -48,27 +48,34 @@ pub(super) fn expand_acronym(text: &str, name: String) -> String {
     full.join(" ")
 }
 
-/// The whole text's sentences and their attributions, found when first needed (pronouns
-/// and quotes look outside the sentences scanned).
+/// The text around a claim, for what pronouns and quotes need from outside its sentence.
 pub(super) struct Doc<'a> {
     pub(super) text: &'a str,
-    pub(super) all: Option<Vec<(usize, usize)>>,
-    pub(super) cache: Vec<Option<Vec<Attribution>>>,
     /// The text has a quote mark somewhere.
     pub(super) quotes: bool,
 }
 
 impl Doc<'_> {
-    pub(super) fn sentence_at(&mut self, pos: usize) -> (usize, &[Attribution]) {
+    /// The attributions of the sentence at `pos`, split from the lines around it (not from
+    /// the whole text, which a long text would pay for at every quote).
+    pub(super) fn sentence_at(&mut self, pos: usize) -> Vec<Attribution> {
         let text = self.text;
-        let all = self.all.get_or_insert_with(|| {
-            let all = super::super::sentence::sentences(text);
-            self.cache = vec![None; all.len()];
-            all
-        });
-        let idx = all.partition_point(|s| s.1 <= pos).min(all.len().saturating_sub(1));
-        let s = all.get(idx).copied().unwrap_or((0, 0));
-        (idx, self.cache[idx].get_or_insert_with(|| attributions(text, s)))
+        let b = text.as_bytes();
+        let lo = floor_boundary(text, pos.saturating_sub(LOOK_BACK));
+        let from = match memchr::memrchr(b'\n', &b[..lo]) {
+            Some(nl) if pos - nl <= 3 * LOOK_BACK => nl + 1,
+            None if pos <= 3 * LOOK_BACK => 0,
+            _ => lo,
+        };
+        let hi = floor_boundary(text, (pos + LOOK_BACK).min(text.len()));
+        let to = match memchr::memchr(b'\n', &b[hi..]) {
+            Some(nl) if hi + nl - pos <= 3 * LOOK_BACK => hi + nl,
+            None if text.len() - pos <= 3 * LOOK_BACK => text.len(),
+            _ => hi,
+        };
+        let spans = super::super::sentence::sentences(&text[from..to]);
+        let Some(&(a, z)) = spans.iter().find(|s| s.1 + from > pos) else { return Vec::new() };
+        attributions(text, (from + a, from + z))
     }
 
     /// The one speaker a verb names in the sentence before `pos` and in the two sentences
@@ -127,12 +134,12 @@ impl Doc<'_> {
             _ => None,
         };
         if let Some(close) = close {
-            let (_, list) = self.sentence_at(close);
+            let list = self.sentence_at(close);
             if let Some(n) = list.iter().filter(|a| a.at > close).find_map(named) {
                 return Some(n);
             }
         }
-        let (_, list) = self.sentence_at(open);
+        let list = self.sentence_at(open);
         list.iter().rev().filter(|a| a.at < open).find_map(named)
     }
 }
