@@ -159,6 +159,7 @@ pub fn extract_source(source: &crate::sources::Source) -> Vec<Claim> {
     claims
 }
 
+mod attribution;
 mod bounds;
 mod change;
 mod context;

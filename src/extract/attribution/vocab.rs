@@ -1,0 +1,479 @@
+//! The words attribution reads: reporting verbs, the nouns for sources, documents, roles
+//! and groups, the function words a name never holds, and the tokenizer that splits a
+//! sentence into words and clause marks.
+
+use super::super::lexicon::lower;
+
+/// How a reporting verb finds its speaker.
+#[derive(Clone, Copy, PartialEq, Debug)]
+pub(super) enum Verb {
+    /// Speech, which may put the speaker after it (`"…," said Trump`).
+    Say,
+    /// Estimating, demanding, finding: the subject before it.
+    Report,
+    /// Also a plural noun (`states`, `estimates`): a verb only where a noun cannot be.
+    Ambiguous,
+    /// Speech only before a clause (`added that`, `noted:`), else plain action
+    /// (`added damage`).
+    Clausal,
+    /// Puts a figure on something (`put losses at`, `pegged`, `placed`).
+    Put,
+    /// A demand only with `for` (`asked for`, `called for`).
+    For,
+}
+
+pub(super) fn reporting_verb(w: &str) -> Option<Verb> {
+    // Most words fail on length or case before any comparison.
+    let b = w.as_bytes();
+    if !(3..=11).contains(&b.len()) || !b[0].is_ascii_lowercase() {
+        return None;
+    }
+    Some(match w {
+        "said" | "says" | "say" | "told" | "tells" | "wrote" | "writes" | "tweeted" | "posted"
+        | "testified" | "declared" | "asserted" | "argued" | "argues" | "insisted" | "insists"
+        | "warned" | "explained" | "stated" | "claimed" | "reported" => Verb::Say,
+        "estimated" | "estimating" | "projected" | "projecting" | "forecasted" | "forecasting"
+        | "predicted" | "predicts" | "calculated" | "calculates" | "announced" | "announces"
+        | "confirmed" | "confirms" | "concluded" | "concludes" | "demanded" | "demanding"
+        | "requested" | "requesting" | "expects" | "suggested" | "suggests" | "found"
+        | "revised" => Verb::Report,
+        "estimates" | "estimate" | "forecast" | "forecasts" | "projects" | "states" | "claims"
+        | "reports" | "demands" | "counts" => Verb::Ambiguous,
+        "added" | "adds" | "noted" | "notes" => Verb::Clausal,
+        // Machine rewrites of `said` and `told` (`mentioned`, `instructed the FT`).
+        "mentioned" | "advised" | "instructed" => Verb::Say,
+        "put" | "puts" | "pegged" | "pegs" | "placed" | "places" | "valued" | "values" => Verb::Put,
+        "asked" | "ask" | "asking" | "called" | "calls" | "calling" => Verb::For,
+        _ => return None,
+    })
+}
+
+/// Verbs for what a source does to its own estimate (`PCS ups its estimate`).
+pub(super) fn revision_verb(w: &str) -> bool {
+    matches!(
+        w,
+        "raised"
+            | "raises"
+            | "ups"
+            | "upped"
+            | "lifted"
+            | "lifts"
+            | "cut"
+            | "cuts"
+            | "lowered"
+            | "lowers"
+            | "revised"
+            | "revises"
+            | "increased"
+            | "increases"
+            | "maintained"
+            | "maintains"
+            | "kept"
+            | "keeps"
+            | "released"
+            | "releases"
+            | "published"
+            | "publishes"
+            | "issued"
+            | "issues"
+            | "updated"
+            | "updates"
+            | "reaffirmed"
+    )
+}
+
+/// Nouns for what a source publishes: `Kiel Institute's estimate`, `data from X`.
+pub(super) fn source_noun(w: &str) -> bool {
+    w.as_bytes().first().is_some_and(u8::is_ascii_lowercase)
+        && matches!(
+            w,
+            "estimate"
+                | "estimates"
+                | "forecast"
+                | "forecasts"
+                | "projection"
+                | "projections"
+                | "data"
+                | "figures"
+                | "filing"
+                | "report"
+                | "range"
+                | "update"
+                | "analysis"
+                | "assessment"
+                | "survey"
+                | "calculation"
+                | "calculations"
+                | "tally"
+        )
+}
+
+/// Heads of phrases that name a document or a deal, never a speaker (`the post`,
+/// `a new estimate`).
+pub(super) fn document_noun(w: &str) -> bool {
+    source_noun(w)
+        || matches!(
+            w,
+            "post"
+                | "agreement"
+                | "deal"
+                | "text"
+                | "draft"
+                | "statement"
+                | "report"
+                | "study"
+                | "document"
+                | "article"
+                | "decision"
+                | "plan"
+                | "proposal"
+                | "offer"
+                | "release"
+                | "paper"
+                | "letter"
+                | "model"
+                | "figure"
+                | "number"
+                | "numbers"
+                | "total"
+                | "amount"
+                | "sum"
+                | "loss"
+                | "losses"
+                | "damage"
+                | "cost"
+                | "costs"
+                | "programme"
+                | "program"
+                | "project"
+                | "scheme"
+                | "package"
+                | "initiative"
+                | "charge"
+                | "fee"
+        )
+}
+
+/// Heads of descriptions that stand for a named speaker (`the world's richest man`, `the
+/// agency`): read like a pronoun.
+pub(super) fn role_noun(w: &str) -> bool {
+    matches!(
+        w,
+        "man"
+            | "woman"
+            | "chief"
+            | "boss"
+            | "founder"
+            | "executive"
+            | "ceo"
+            | "billionaire"
+            | "entrepreneur"
+            | "company"
+            | "firm"
+            | "agency"
+            | "group"
+            | "body"
+            | "organisation"
+            | "organization"
+            | "modeller"
+            | "modeler"
+            | "insurer"
+            | "reinsurer"
+            | "broker"
+            | "bank"
+            | "minister"
+            | "president"
+            | "publication"
+            | "outlet"
+            | "newspaper"
+    )
+}
+
+/// Heads of descriptions of people the story does not name (`a source`, `the official`):
+/// the speaker as the story gives them.
+pub(super) fn anonymous_noun(w: &str) -> bool {
+    matches!(
+        w,
+        "source"
+            | "sources"
+            | "person"
+            | "people"
+            | "individuals"
+            | "official"
+            | "officials"
+            | "spokesman"
+            | "spokeswoman"
+            | "spokesperson"
+            | "diplomat"
+            | "diplomats"
+            | "negotiator"
+            | "negotiators"
+            | "insider"
+            | "insiders"
+    )
+}
+
+/// Heads of phrases for a body of people (`the developing world`).
+pub(super) fn group_noun(w: &str) -> bool {
+    matches!(
+        w,
+        "world"
+            | "public"
+            | "government"
+            | "administration"
+            | "industry"
+            | "commission"
+            | "council"
+            | "committee"
+            | "presidency"
+            | "secretariat"
+            | "ministry"
+            | "department"
+            | "union"
+            | "fund"
+            | "board"
+            | "bloc"
+            | "coalition"
+            | "alliance"
+    )
+}
+
+pub(super) fn is_clause_mark(w: &str) -> bool {
+    matches!(w, "," | ";" | ":" | "\"" | "“" | "”" | "(" | ")" | "—" | "–")
+}
+
+pub(super) fn clause_word(w: &str) -> bool {
+    matches!(
+        w,
+        "that"
+            | "which"
+            | "who"
+            | "whose"
+            | "and"
+            | "but"
+            | "or"
+            | "when"
+            | "where"
+            | "as"
+            | "while"
+            | "because"
+            | "after"
+            | "before"
+            | "if"
+            | "though"
+            | "although"
+            | "since"
+            | "until"
+            | "so"
+    )
+}
+
+pub(super) fn preposition(w: &str) -> bool {
+    matches!(
+        w,
+        "in" | "on"
+            | "at"
+            | "to"
+            | "from"
+            | "with"
+            | "by"
+            | "over"
+            | "under"
+            | "about"
+            | "into"
+            | "than"
+            | "like"
+            | "per"
+            | "during"
+            | "against"
+            | "between"
+            | "through"
+            | "without"
+            | "within"
+            | "across"
+            | "of"
+            | "for"
+            | "up"
+            | "off"
+            | "out"
+    )
+}
+
+/// Auxiliaries and copulas: between a subject and its verb, never in a name.
+pub(super) fn auxiliary(w: &str) -> bool {
+    matches!(
+        w,
+        "is" | "are"
+            | "was"
+            | "were"
+            | "be"
+            | "been"
+            | "being"
+            | "has"
+            | "have"
+            | "had"
+            | "will"
+            | "would"
+            | "could"
+            | "can"
+            | "may"
+            | "might"
+            | "shall"
+            | "should"
+            | "must"
+            | "does"
+            | "do"
+            | "did"
+            | "not"
+    )
+}
+
+/// Adverbs that sit between a subject and its verb (`now projects`, `previously announced`).
+pub(super) fn adverb(w: &str) -> bool {
+    matches!(
+        w,
+        "now"
+            | "also"
+            | "first"
+            | "then"
+            | "still"
+            | "already"
+            | "just"
+            | "again"
+            | "earlier"
+            | "later"
+            | "once"
+            | "upward"
+            | "upwards"
+            | "downward"
+            | "downwards"
+            | "further"
+            | "today"
+            | "yesterday"
+            | "tonight"
+    ) || (w.len() > 4 && w.ends_with("ly") && w.bytes().all(|b| b.is_ascii_lowercase()))
+}
+
+pub(super) fn weekday(w: &str) -> bool {
+    matches!(w, "monday" | "tuesday" | "wednesday" | "thursday" | "friday" | "saturday" | "sunday")
+}
+
+/// Words that are not part of any speaker's name.
+pub(super) fn never_in_name(w: &str) -> bool {
+    auxiliary(w) || preposition(w) && !matches!(w, "of" | "for") || weekday(w)
+}
+
+/// A figure or a number word (`$5bn`, `trillion`, `three`): never part of a speaker.
+pub(super) fn has_digit(w: &str) -> bool {
+    // `G77`, `COP29` are names; `$5bn`, `US$5bn`, `5%`, `1.3trn` are figures.
+    let b = w.as_bytes();
+    b.first().is_some_and(u8::is_ascii_digit)
+        || w.contains('$')
+        || w.starts_with(['€', '£', '¥', '₹', '+', '-', '−'])
+        || (b.len() <= 3 && b.iter().any(u8::is_ascii_digit))
+        // Scale words (`trillion`, `bn`, `lakh`) start with one of few letters: most words
+        // are settled without lower-casing.
+        || (2..=9).contains(&b.len())
+            && matches!(b[0] | 0x20, b'h' | b't' | b'l' | b'm' | b'c' | b'k' | b'b')
+            && super::super::lexicon::scale(lower(w, &mut [0; 24])).is_some()
+}
+
+/// A plain count in a subject (`134 developing countries`), not a year or an amount.
+pub(super) fn count_word(w: &str) -> bool {
+    w.bytes().all(|b| b.is_ascii_digit() || b == b',')
+        && w.bytes().next().is_some_and(|b| b.is_ascii_digit())
+        && !(w.len() == 4 && (w.starts_with("19") || w.starts_with("20")))
+}
+
+pub(super) fn capitalized(w: &str) -> bool {
+    w.starts_with(char::is_uppercase)
+}
+
+pub(super) fn possessive(w: &str) -> Option<&str> {
+    w.strip_suffix("'s").or_else(|| w.strip_suffix("’s")).or_else(|| {
+        // `developing countries'`
+        w.strip_suffix('\'').filter(|s| s.ends_with('s'))
+    })
+}
+
+/// A word with its byte span.
+pub(super) struct Word<'a> {
+    pub(super) start: usize,
+    pub(super) end: usize,
+    pub(super) text: &'a str,
+}
+
+pub(super) fn words(text: &str, base: usize) -> Vec<Word<'_>> {
+    // About one word in six bytes of news text: one allocation, not a series of doublings.
+    let mut out = Vec::with_capacity(text.len() / 5 + 1);
+    let b = text.as_bytes();
+    let mut start = None;
+    let mut i = 0;
+    while i < b.len() {
+        // ASCII bytes by table; other characters decoded (letters, digits, quotes, dashes).
+        let (part, mark, width) = match WORD_BYTE[usize::from(b[i])] {
+            PART => {
+                // The rest of an ASCII run in a tight loop.
+                start.get_or_insert(i);
+                i += 1;
+                while b.get(i).is_some_and(|&c| WORD_BYTE[usize::from(c)] == PART) {
+                    i += 1;
+                }
+                continue;
+            }
+            MARK => (false, true, 1),
+            SPACE => (false, false, 1),
+            _ => {
+                let c = text[i..].chars().next().unwrap_or(' ');
+                let part = c.is_alphanumeric() || c == '’';
+                (part, matches!(c, '“' | '”' | '—' | '–'), c.len_utf8())
+            }
+        };
+        match (part, start) {
+            (true, None) => start = Some(i),
+            (false, Some(s)) => {
+                out.push(Word { start: base + s, end: base + i, text: &text[s..i] });
+                start = None;
+            }
+            _ => {}
+        }
+        // Punctuation that ends a clause is a word of its own, so speakers stop there.
+        if mark {
+            out.push(Word { start: base + i, end: base + i + width, text: &text[i..i + width] });
+        }
+        i += width;
+    }
+    if let Some(s) = start {
+        out.push(Word { start: base + s, end: base + text.len(), text: &text[s..] });
+    }
+    // Trailing sentence periods belong to no word.
+    for w in &mut out {
+        let stem = w.text.strip_suffix('.').unwrap_or("");
+        let initial = stem.len() == 1 && stem.bytes().all(|b| b.is_ascii_uppercase());
+        let abbreviation = matches!(
+            stem,
+            "Inc" | "Co" | "Corp" | "Ltd" | "Jr" | "Sr" | "Dr" | "Mr" | "Mrs" | "Ms"
+        );
+        if !stem.is_empty() && !stem.contains('.') && !initial && !abbreviation {
+            w.text = &w.text[..w.text.len() - 1];
+            w.end -= 1;
+        }
+    }
+    out
+}
+
+/// Classes of bytes for [`words`]: part of a word, a clause mark (a word of its own),
+/// anything else ASCII, and the lead or continuation bytes of other characters.
+const SPACE: u8 = 0;
+const PART: u8 = 1;
+const MARK: u8 = 2;
+const WIDE: u8 = 3;
+static WORD_BYTE: [u8; 256] = byte_classes!(|b| if b >= 0x80 {
+    WIDE
+} else if b.is_ascii_alphanumeric() || matches!(b, b'.' | b'\'' | b'-' | b'&' | b'+') {
+    PART
+} else if matches!(b, b',' | b';' | b':' | b'"' | b'(' | b')') {
+    MARK
+} else {
+    SPACE
+});
