@@ -323,10 +323,19 @@ pub fn originator(name: &str) -> Option<String> {
     let s = s.split_whitespace().collect::<Vec<_>>().join(" ");
     // A name: some word capitalized, beyond a determiner ("officials", "a report" and
     // "analysts" say who in general, not who in particular).
-    let named = s.split(' ').enumerate().any(|(i, w)| {
-        w.starts_with(|c: char| c.is_uppercase())
-            && !(i == 0 && matches!(w, "A" | "An" | "One" | "Some" | "Two" | "Several" | "Many"))
-    });
+    // An indefinite description ("a Ukrainian source", "two US officials") names nobody
+    // either, whatever its capitals.
+    let first = s.split(' ').next().unwrap_or("").to_lowercase();
+    let indefinite = matches!(
+        first.as_str(),
+        "a" | "an" | "one" | "some" | "two" | "three" | "four" | "several" | "many" | "other"
+    );
+    let named = !indefinite
+        && s.split(' ').enumerate().any(|(i, w)| {
+            w.starts_with(|c: char| c.is_uppercase())
+                && !(i == 0
+                    && matches!(w, "A" | "An" | "One" | "Some" | "Two" | "Several" | "Many"))
+        });
     named.then_some(s)
 }
 

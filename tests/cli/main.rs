@@ -9,6 +9,7 @@ mod comparisons;
 mod hostile;
 mod linking;
 mod output;
+mod readme;
 mod scale;
 mod scenario;
 mod stories;
