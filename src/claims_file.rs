@@ -91,6 +91,7 @@ pub fn read(paths: &[PathBuf]) -> Result<Vec<SourceClaims>, ClaimsError> {
         let reader: Box<dyn BufRead> = if path.as_os_str() == "-" {
             Box::new(std::io::stdin().lock())
         } else {
+            crate::sources::read::regular_file(path).map_err(io)?;
             Box::new(std::io::BufReader::new(std::fs::File::open(path).map_err(io)?))
         };
         let mut any = false;

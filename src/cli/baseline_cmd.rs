@@ -28,7 +28,10 @@ pub fn run(args: BaselineArgs) -> Result<ExitStatus> {
     let explicit = args.rules.is_some();
     let rules_path = load::rules_path(args.rules.as_deref());
     let rules = load::rules(&rules_path, explicit)?;
-    let previous = match std::fs::read_to_string(&args.output) {
+    let previous = match crate::sources::read::read_text_capped(
+        &args.output,
+        crate::sources::read::MAX_BASELINE,
+    ) {
         Ok(text) => Some(crate::baseline::parse(&crate::sources::display(&args.output), &text)?),
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => None,
         Err(e) => return Err(e).with_context(|| format!("cannot read {}", args.output.display())),

@@ -75,8 +75,9 @@ pub fn run(args: CheckArgs) -> Result<ExitStatus> {
     // Read the baseline before the (longer) check, so a bad one fails fast.
     let baseline = match &args.baseline {
         Some(path) => {
-            let text = std::fs::read_to_string(path)
-                .with_context(|| format!("cannot read baseline {}", path.display()))?;
+            let text =
+                crate::sources::read::read_text_capped(path, crate::sources::read::MAX_BASELINE)
+                    .with_context(|| format!("cannot read baseline {}", path.display()))?;
             Some(crate::baseline::parse(&crate::sources::display(path), &text)?)
         }
         None => None,

@@ -80,7 +80,7 @@ pub struct InputArgs {
     pub claims: Vec<PathBuf>,
     /// Sources processed in parallel (default: the number of CPUs); the report is the same
     /// for every N.
-    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u16).range(1..))]
+    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u16).range(1..=1024))]
     pub threads: Option<u16>,
 }
 

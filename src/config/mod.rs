@@ -306,7 +306,7 @@ impl Rules {
     /// Reads and validates the file at `path`. Adds a warning for each `[[source]]` path
     /// that does not exist, since metadata for a missing file would otherwise go unused.
     pub fn load(path: &Path) -> Result<Rules, ConfigError> {
-        let text = std::fs::read_to_string(path)
+        let text = crate::sources::read::read_text_capped(path, crate::sources::read::MAX_RULES)
             .map_err(|source| ConfigError::Io { path: path.to_path_buf(), source })?;
         let file = path.display().to_string();
         let mut rules = Rules::parse(&file, &text).map_err(|diagnostics| ConfigError::Invalid {

@@ -11,6 +11,7 @@
 mod front_matter;
 mod line_index;
 mod meta;
+pub mod read;
 
 pub use front_matter::{FrontMatter, FrontMatterError};
 pub use line_index::{LineCounter, LineIndex};
@@ -80,8 +81,8 @@ impl Source {
 pub enum SourceError {
     #[error("{path}: no such file or directory")]
     NotFound { path: String },
-    #[error("{path}: cannot read: {source}")]
-    Io { path: String, source: std::io::Error },
+    #[error("{path}: cannot read: {error}")]
+    Io { path: String, error: std::io::Error },
     #[error("{path}: not valid UTF-8 at byte {offset}; convert it to UTF-8 first (e.g. `iconv -f latin1 -t utf-8`)")]
     NotUtf8 { path: String, offset: usize },
     #[error("{path}:{line}: bad front matter: {message}")]
@@ -119,7 +120,7 @@ pub fn discover(
         }
         let meta = std::fs::metadata(path).map_err(|e| match e.kind() {
             std::io::ErrorKind::NotFound => SourceError::NotFound { path: display(path) },
-            _ => SourceError::Io { path: display(path), source: e },
+            _ => SourceError::Io { path: display(path), error: e },
         })?;
         if meta.is_dir() {
             let mut found = Vec::new();
@@ -248,7 +249,8 @@ pub fn load_except(
     let read = if path.as_os_str() == "-" {
         std::io::stdin().read_to_end(&mut bytes)
     } else {
-        std::fs::File::open(path).and_then(|f| {
+        let limit = read::source_limit();
+        read::regular_file(path).and_then(|()| std::fs::File::open(path)).and_then(|f| {
             if output.is_some() && file_id(&f) == output {
                 return Ok(0);
             }
@@ -256,12 +258,16 @@ pub fn load_except(
             // a file on top of open, read, read and close. Reading into room for a typical
             // source, grown as needed, skips them.
             bytes.reserve(READ_AHEAD);
-            (&f).take(u64::MAX).read_to_end(&mut bytes)
+            let n = (&f).take(limit + 1).read_to_end(&mut bytes)?;
+            if n as u64 > limit {
+                return Err(read::too_large(limit));
+            }
+            Ok(n)
         })
     };
     read.map_err(|e| match e.kind() {
         std::io::ErrorKind::NotFound => SourceError::NotFound { path: id.clone() },
-        _ => SourceError::Io { path: id.clone(), source: e },
+        _ => SourceError::Io { path: id.clone(), error: e },
     })?;
     let Some(text) = decode(&id, bytes, warnings)? else { return Ok(None) };
     let mut source = Source::from_text(id, text)?;

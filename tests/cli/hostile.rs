@@ -16,7 +16,7 @@ use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
-use crate::util::{root, sample_copy};
+use crate::util::{root, sample_copy, stderr};
 
 /// The watchdog for ordinary inputs.
 const LIMIT: Duration = Duration::from_secs(20);
@@ -513,4 +513,35 @@ fn init_refuses_to_overwrite_and_keeps_the_old_content() {
     let run = hostile(dir.path(), &["init", "--force"], "rules.toml");
     assert_code(&run, 0);
     assert_ne!(fs::read(dir.path().join("rules.toml")).unwrap(), PRECIOUS);
+}
+
+/// Inputs that never end or never open: a FIFO, `/dev/zero`. Refused at once with exit 2,
+/// never a hang (issue: hostile input, round two, class 2); `--threads` is capped.
+#[cfg(unix)]
+#[test]
+fn fifos_devices_and_absurd_thread_counts_are_refused_not_waited_on() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    std::fs::copy(root().join("rules.toml"), d.join("rules.toml")).unwrap();
+    let fifo = d.join("pipe.txt");
+    assert!(std::process::Command::new("mkfifo").arg(&fifo).status().unwrap().success());
+    let cases: [&[&str]; 5] = [
+        &["check", "pipe.txt"],
+        &["check", "--rules", "/dev/zero"],
+        &["check", "--claims", "/dev/zero"],
+        &["check", "--baseline", "/dev/zero"],
+        &["check", "--threads", "65535"],
+    ];
+    for args in cases {
+        let started = std::time::Instant::now();
+        let o = crate::util::cmd(d)
+            .args(args)
+            .timeout(std::time::Duration::from_secs(20))
+            .output()
+            .unwrap();
+        assert_eq!(o.status.code(), Some(2), "{args:?}: {}", stderr(&o));
+        assert!(started.elapsed().as_secs() < 15, "{args:?} took too long");
+        let err = stderr(&o);
+        assert!(err.contains("not a regular file") || err.contains("1..=1024"), "{args:?}: {err}");
+    }
 }
