@@ -28,6 +28,21 @@ pub fn run(args: BaselineArgs) -> Result<ExitStatus> {
     let explicit = args.rules.is_some();
     let rules_path = load::rules_path(args.rules.as_deref());
     let rules = load::rules(&rules_path, explicit)?;
+    let refuse = |input: &std::path::Path| -> Result<()> {
+        if crate::sources::same_path(&args.output, input) {
+            anyhow::bail!(
+                "--output {} is one of this run's inputs ({}); write the baseline elsewhere",
+                args.output.display(),
+                input.display()
+            );
+        }
+        Ok(())
+    };
+    // The baseline replaces only a baseline: never the rules, a source or a claims file.
+    refuse(&rules_path)?;
+    for c in &args.input.claims {
+        refuse(c)?;
+    }
     let previous = match crate::sources::read::read_text_capped(
         &args.output,
         crate::sources::read::MAX_BASELINE,
@@ -42,6 +57,9 @@ pub fn run(args: BaselineArgs) -> Result<ExitStatus> {
         Some(p) => crate::baseline::to_toml_keeping(&report, p),
         None => crate::baseline::to_toml(&report),
     };
+    for s in &report.sources {
+        refuse(std::path::Path::new(&s.path))?;
+    }
     crate::atomic::write_atomic(&args.output, &text)
         .with_context(|| format!("cannot write {}", args.output.display()))?;
     writeln!(

@@ -107,6 +107,22 @@ pub fn run(args: CheckArgs) -> Result<ExitStatus> {
         }
         w.flush()
     };
+    if let Some(out) = &args.output {
+        // The report must never replace what it was made from.
+        let inputs = std::iter::once(rules_path.clone())
+            .chain(args.baseline.clone())
+            .chain(args.input.claims.iter().cloned())
+            .chain(report.sources.iter().map(|s| PathBuf::from(&s.path)));
+        for input in inputs {
+            if crate::sources::same_path(out, &input) {
+                anyhow::bail!(
+                    "--output {} is one of this run's inputs ({}); write the report elsewhere",
+                    out.display(),
+                    input.display()
+                );
+            }
+        }
+    }
     match &args.output {
         Some(path) => crate::atomic::write_atomic_with(path, |f| render(f))
             .with_context(|| format!("cannot write {}", path.display()))?,

@@ -545,3 +545,25 @@ fn fifos_devices_and_absurd_thread_counts_are_refused_not_waited_on() {
         assert!(err.contains("not a regular file") || err.contains("1..=1024"), "{args:?}: {err}");
     }
 }
+
+/// `--output` never replaces one of the run's inputs: rules, a source, the baseline.
+#[test]
+fn output_never_replaces_an_input() {
+    let dir = sample_copy();
+    let d = dir.path();
+    let before = fs::read(d.join("rules.toml")).unwrap();
+    for args in [
+        &["check", "-o", "rules.toml"][..],
+        &["check", "-o", "seeds/000_a8faa647a3fe2d09.txt"][..],
+        &["baseline", "-o", "rules.toml"][..],
+    ] {
+        let o = crate::util::run(d, args);
+        assert_eq!(o.status.code(), Some(2), "{args:?}");
+        assert!(stderr(&o).contains("is one of this run's inputs"), "{args:?}: {}", stderr(&o));
+    }
+    let o = crate::util::run(d, &["baseline", "-o", "b.toml"]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let o = crate::util::run(d, &["check", "--baseline", "b.toml", "-o", "b.toml"]);
+    assert_eq!(o.status.code(), Some(2), "{}", stderr(&o));
+    assert_eq!(fs::read(d.join("rules.toml")).unwrap(), before);
+}
