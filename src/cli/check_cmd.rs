@@ -89,7 +89,28 @@ pub fn run(args: CheckArgs) -> Result<ExitStatus> {
         crate::baseline::apply(&mut report, b, jiff::Zoned::now().date());
     }
 
+    if let Some(out) = &args.output {
+        // The report must never replace what it was made from.
+        let inputs = std::iter::once(rules_path.clone())
+            .chain(args.baseline.clone())
+            .chain(args.input.claims.iter().cloned())
+            .chain(report.sources.iter().map(|s| PathBuf::from(&s.path)));
+        for input in inputs {
+            if crate::sources::same_path(out, &input) {
+                anyhow::bail!(
+                    "--output {} is one of this run's inputs ({}); write the report elsewhere",
+                    out.display(),
+                    input.display()
+                );
+            }
+        }
+    }
     let format = args.format;
+    // Text read in a terminal or pasted: no control character from the inputs gets through.
+    // (JSON and SARIF escape them; HTML escapes markup and a browser prints no escapes.)
+    if matches!(format, Format::Table | Format::Concise | Format::Markdown | Format::Github) {
+        report = report.printable();
+    }
     let style = report::TableStyle {
         color: format == Format::Table && args.output.is_none() && super::common::stdout_color(),
         width: if args.output.is_none() { super::common::stdout_width() } else { 100 },
@@ -107,22 +128,6 @@ pub fn run(args: CheckArgs) -> Result<ExitStatus> {
         }
         w.flush()
     };
-    if let Some(out) = &args.output {
-        // The report must never replace what it was made from.
-        let inputs = std::iter::once(rules_path.clone())
-            .chain(args.baseline.clone())
-            .chain(args.input.claims.iter().cloned())
-            .chain(report.sources.iter().map(|s| PathBuf::from(&s.path)));
-        for input in inputs {
-            if crate::sources::same_path(out, &input) {
-                anyhow::bail!(
-                    "--output {} is one of this run's inputs ({}); write the report elsewhere",
-                    out.display(),
-                    input.display()
-                );
-            }
-        }
-    }
     match &args.output {
         Some(path) => crate::atomic::write_atomic_with(path, |f| render(f))
             .with_context(|| format!("cannot write {}", path.display()))?,

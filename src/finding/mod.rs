@@ -45,6 +45,65 @@ pub struct RuleReport {
     pub notes: Vec<String>,
 }
 
+impl Report {
+    /// The report with every control character in text that came from the inputs (file
+    /// names, sentences, speakers, labels, messages) replaced by `�`, for the formats read in
+    /// a terminal or pasted as text: an escape sequence in a source must not reach the
+    /// terminal. Line breaks inside sentences become spaces first.
+    pub fn printable(mut self) -> Report {
+        let clean = |s: &mut String| {
+            if s.chars().any(char::is_control) {
+                *s = s
+                    .chars()
+                    .map(|c| match c {
+                        '\n' | '\r' | '\t' => ' ',
+                        c if c.is_control() => '\u{fffd}',
+                        c => c,
+                    })
+                    .collect();
+            }
+        };
+        let claim = |c: &mut ClaimReport| {
+            for s in [&mut c.source, &mut c.text, &mut c.sentence] {
+                clean(s);
+            }
+            for s in [&mut c.attributed_to, &mut c.unlinked_because].into_iter().flatten() {
+                clean(s);
+            }
+            c.linked_by.iter_mut().for_each(clean);
+        };
+        for s in &mut self.sources {
+            clean(&mut s.id);
+            clean(&mut s.path);
+            for x in [&mut s.name, &mut s.url].into_iter().flatten() {
+                clean(x);
+            }
+        }
+        for m in &mut self.metrics {
+            clean(&mut m.label);
+            m.claims.iter_mut().for_each(claim);
+        }
+        for f in &mut self.findings {
+            clean(&mut f.message);
+            f.claims.iter_mut().for_each(claim);
+            for side in &mut f.sides {
+                clean(&mut side.figure);
+                side.originators.iter_mut().for_each(clean);
+                side.sources.iter_mut().for_each(clean);
+            }
+        }
+        self.unlinked.iter_mut().for_each(claim);
+        for s in &mut self.stale_baseline {
+            clean(&mut s.message);
+        }
+        self.stale_claims.iter_mut().for_each(clean);
+        for r in &mut self.rules {
+            r.notes.iter_mut().for_each(clean);
+        }
+        self
+    }
+}
+
 #[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
 pub struct SourceInfo {
     /// Stable id: the path as given or walked, with `/` separators.

@@ -567,3 +567,24 @@ fn output_never_replaces_an_input() {
     assert_eq!(o.status.code(), Some(2), "{}", stderr(&o));
     assert_eq!(fs::read(d.join("rules.toml")).unwrap(), before);
 }
+
+/// An escape sequence in a source (a speaker, a sentence, a file name) never reaches the
+/// terminal raw through the text formats.
+#[test]
+fn escape_sequences_from_sources_are_not_printed_raw() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    fs::write(
+        d.join("rules.toml"),
+        "sources = [\"*.txt\"]\n[[metric]]\nid = \"aid\"\nkind = \"money\"\nnear = [\"aid\"]\n",
+    )
+    .unwrap();
+    fs::write(d.join("a.txt"), "Evil\u{1b}[2J Corp said the aid was $5 billion.\n").unwrap();
+    fs::write(d.join("b\u{1b}[31m.txt"), "The aid was $9 billion.\n").unwrap();
+    for format in ["table", "concise", "markdown", "github"] {
+        let o = crate::util::run(d, &["check", "--unlinked", "--format", format]);
+        let out = String::from_utf8_lossy(&o.stdout);
+        assert!(!out.contains('\u{1b}'), "{format}: {out:?}");
+        assert!(out.contains("$9 billion") || out.contains("$9bn"), "{format}: {out}");
+    }
+}
