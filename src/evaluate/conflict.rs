@@ -119,7 +119,7 @@ pub fn conflicts(ctx: &Ctx<'_>) -> Vec<RawFinding> {
             }
             for own in by_source.values() {
                 for (i, a) in own.iter().enumerate() {
-                    for b in &own[i + 1..] {
+                    for b in star_or_all(own, i, |g| g.members.len()) {
                         let Some(c) = agree(a.val(), b.val()) else {
                             continue;
                         };
@@ -152,7 +152,7 @@ pub fn conflicts(ctx: &Ctx<'_>) -> Vec<RawFinding> {
         let clusters = clusters(&agree, precise);
         let mut pairs: Vec<(Cluster, Cluster, Comparison)> = Vec::new();
         for (i, a) in clusters.iter().enumerate() {
-            for b in &clusters[i + 1..] {
+            for b in star_or_all(&clusters, i, |c| c.sources.len()) {
                 // The figures of `a` that disagree with every figure of `b`, against the
                 // figures of `b` that disagree with all of those: no two figures that agree
                 // end up on opposite sides, even when the clusters touch.
@@ -176,8 +176,14 @@ pub fn conflicts(ctx: &Ctx<'_>) -> Vec<RawFinding> {
         // A loose figure against the figures of each cluster it excludes, and against the
         // other loose figures.
         let loose: Vec<Cluster> = loose.into_iter().map(|(g, s)| Cluster::of(g, s)).collect();
+        // Past the limit, loose figures meet the consensus cluster only, and not each other.
+        let consensus: Vec<&Cluster> = if clusters.len() <= PAIRWISE_LIMIT {
+            clusters.iter().collect()
+        } else {
+            star_or_all(&clusters, usize::MAX, |c| c.sources.len())
+        };
         for (i, l) in loose.iter().enumerate() {
-            for c in &clusters {
+            for c in consensus.iter().copied() {
                 let excluded: Vec<(Group, Vec<usize>)> = c
                     .values
                     .iter()
@@ -189,7 +195,9 @@ pub fn conflicts(ctx: &Ctx<'_>) -> Vec<RawFinding> {
                     pairs.push((l.clone(), part, cmp));
                 }
             }
-            for b in &loose[i + 1..] {
+            let others: &[Cluster] =
+                if loose.len() <= PAIRWISE_LIMIT { &loose[i + 1..] } else { &[] };
+            for b in others {
                 if let Some(cmp) = agree(l.val(), b.val()) {
                     pairs.push((l.clone(), b.clone(), cmp));
                 }
@@ -285,6 +293,26 @@ pub fn conflicts(ctx: &Ctx<'_>) -> Vec<RawFinding> {
         }
     }
     out
+}
+
+/// Above this many distinct figures (clusters on a metric, or one source's own figures), each
+/// is compared with the consensus figure only, not with every other: a story with a thousand
+/// different figures is a thousand findings at most, not half a million.
+pub(crate) const PAIRWISE_LIMIT: usize = 24;
+
+/// The items to compare item `i` of `all` with: those after it, or, past
+/// [`PAIRWISE_LIMIT`] items, only the consensus (the item `weight` ranks highest, the first
+/// on a tie) and, for the consensus itself, nothing new.
+fn star_or_all<T>(all: &[T], i: usize, weight: impl Fn(&T) -> usize) -> Vec<&T> {
+    if all.len() <= PAIRWISE_LIMIT {
+        return all[i + 1..].iter().collect();
+    }
+    let consensus = (0..all.len()).rev().max_by_key(|&k| weight(&all[k])).unwrap_or(0);
+    if i == consensus {
+        Vec::new()
+    } else {
+        vec![&all[consensus]]
+    }
 }
 
 /// How two figures (interval, hedged) disagree; `None` when they agree.

@@ -63,37 +63,89 @@ fn finding(report: &Report, f: &Finding, out: &mut dyn Write) -> io::Result<()> 
             escape_data(&f.message)
         );
     }
+    // Annotations on at most a few claims of each side, each naming the other side's figure
+    // and sources, never every other claim: a figure syndicated by 300 outlets is a handful of
+    // annotations, not 300 each listing 299 more.
+    let sides: Vec<(Vec<usize>, String)> = if f.sides.is_empty() {
+        let all: Vec<usize> = (0..f.claims.len()).collect();
+        vec![(all, String::new())]
+    } else {
+        f.sides
+            .iter()
+            .enumerate()
+            .map(|(k, s)| {
+                let others: Vec<String> = f
+                    .sides
+                    .iter()
+                    .enumerate()
+                    .filter(|(j, _)| *j != k)
+                    .map(|(_, o)| format!("\nvs {} ({})", o.figure, listed(&o.sources)))
+                    .collect();
+                (s.claims.clone(), others.concat())
+            })
+            .collect()
+    };
     let n = f.claims.len();
-    for (i, c) in f.claims.iter().enumerate() {
-        let mut message =
-            format!("{}\nclaim {} of {n}: “{}”", f.message, i + 1, collapse_whitespace(&c.text));
-        if let Some(who) = &c.attributed_to {
-            message.push_str(&format!(" ({who})"));
+    for (claims, others) in sides {
+        for &i in claims.iter().take(ANNOTATIONS_PER_SIDE) {
+            let Some(c) = f.claims.get(i) else { continue };
+            let mut message = format!(
+                "{}\nclaim {} of {n}: “{}”",
+                f.message,
+                i + 1,
+                collapse_whitespace(&c.text)
+            );
+            if let Some(who) = &c.attributed_to {
+                message.push_str(&format!(" ({who})"));
+            }
+            if let Some(norm) = &c.normalized {
+                message.push_str(&format!(" = {}", norm.display));
+            }
+            message.push_str(&format!(" in {}", source_name(report, &c.source)));
+            if f.sides.is_empty() {
+                // No sides: the other claims themselves, a few of them.
+                let rest = f.claims.iter().enumerate().filter(|(j, _)| *j != i);
+                for (_, other) in rest.clone().take(ANNOTATIONS_PER_SIDE) {
+                    message.push_str(&format!(
+                        "\nvs {}:{}:{} “{}”",
+                        other.source,
+                        other.line,
+                        other.column,
+                        collapse_whitespace(&other.text)
+                    ));
+                }
+            }
+            message.push_str(&others);
+            if claims.len() > ANNOTATIONS_PER_SIDE {
+                message.push_str(&format!(
+                    "\n(+{} more claims on this side; the JSON report lists them)",
+                    claims.len() - ANNOTATIONS_PER_SIDE
+                ));
+            }
+            writeln!(
+                out,
+                "::{command} file={},line={},col={},title={}::{}",
+                escape_property(&c.source),
+                c.line.max(1),
+                c.column.max(1),
+                escape_property(&title),
+                escape_data(&message)
+            )?;
         }
-        if let Some(norm) = &c.normalized {
-            message.push_str(&format!(" = {}", norm.display));
-        }
-        message.push_str(&format!(" in {}", source_name(report, &c.source)));
-        for (_, other) in f.claims.iter().enumerate().filter(|(j, _)| *j != i) {
-            message.push_str(&format!(
-                "\nvs {}:{}:{} “{}”",
-                other.source,
-                other.line,
-                other.column,
-                collapse_whitespace(&other.text)
-            ));
-        }
-        writeln!(
-            out,
-            "::{command} file={},line={},col={},title={}::{}",
-            escape_property(&c.source),
-            c.line.max(1),
-            c.column.max(1),
-            escape_property(&title),
-            escape_data(&message)
-        )?;
     }
     Ok(())
+}
+
+/// Annotations per side of a finding.
+const ANNOTATIONS_PER_SIDE: usize = 3;
+
+/// `A; B; C; +12 more`
+fn listed(names: &[String]) -> String {
+    let shown: Vec<&str> = names.iter().take(3).map(String::as_str).collect();
+    match names.len() {
+        n if n > 3 => format!("{}; +{} more", shown.join("; "), n - 3),
+        _ => shown.join("; "),
+    }
 }
 
 fn command(s: Severity) -> &'static str {

@@ -75,8 +75,27 @@ pub fn to_value(report: &Report) -> Value {
     })
 }
 
+/// Locations listed per side of a finding, and per finding without sides.
+const LOCATIONS_PER_SIDE: usize = 5;
+const LOCATIONS_PER_RESULT: usize = 10;
+
 fn result(f: &Finding, rule_index: usize) -> Value {
-    let locations: Vec<Value> = f.claims.iter().map(location).collect();
+    // A few claims of each side (all claims when there are no sides, up to the same cap):
+    // a figure syndicated by hundreds of outlets is not hundreds of locations per result.
+    let shown: Vec<usize> = if f.sides.is_empty() {
+        (0..f.claims.len().min(LOCATIONS_PER_RESULT)).collect()
+    } else {
+        let mut k: Vec<usize> = f
+            .sides
+            .iter()
+            .flat_map(|s| s.claims.iter().copied().take(LOCATIONS_PER_SIDE))
+            .collect();
+        k.sort_unstable();
+        k.dedup();
+        k
+    };
+    let locations: Vec<Value> =
+        shown.iter().filter_map(|&i| f.claims.get(i)).map(location).collect();
     let mut result = json!({
         "ruleId": f.code,
         "ruleIndex": rule_index,

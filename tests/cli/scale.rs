@@ -129,3 +129,41 @@ fn agreeing_figures_from_many_sources_are_one_side_of_one_finding() {
         "{msg}"
     );
 }
+
+/// Output grows with the findings, not the square of the input: 1,000 different figures on
+/// one metric in one text, and one article syndicated by 300 outlets.
+#[test]
+fn output_size_follows_the_findings_not_the_square_of_the_input() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    let text: Vec<String> =
+        (0..1000).map(|i| format!("The aid was ${} million.", i * 7 + 3)).collect();
+    std::fs::write(d.join("a.txt"), text.join(" ")).unwrap();
+    std::fs::write(
+        d.join("rules.toml"),
+        "sources = [\"*.txt\"]\n[[metric]]\nid = \"aid\"\nkind = \"money\"\nnear = [\"aid\"]\n",
+    )
+    .unwrap();
+    let o = run(d, &["check", "--format", "json"]);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(o.stdout.len() < 20 << 20, "{} bytes of JSON", o.stdout.len());
+    let r: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    assert!(r["findings"].as_array().unwrap().len() <= 3000);
+
+    let syn = tempfile::tempdir().unwrap();
+    let s = syn.path();
+    std::fs::create_dir(s.join("seeds")).unwrap();
+    let seed = std::fs::read_to_string(root().join("seeds/000_a8faa647a3fe2d09.txt")).unwrap();
+    for i in 0..300 {
+        std::fs::write(s.join(format!("seeds/copy{i}.txt")), &seed).unwrap();
+    }
+    let rules = std::fs::read_to_string(root().join("rules.toml")).unwrap();
+    let rules: String = rules.split("[[source]]").next().unwrap().to_string()
+        + &rules[rules.find("[[metric]]").unwrap()..];
+    std::fs::write(s.join("rules.toml"), rules).unwrap();
+    for format in ["github", "sarif"] {
+        let o = run(s, &["check", "--as-of", "2025-02-22", "--format", format]);
+        assert_eq!(o.status.code(), Some(1), "{format}: {}", stderr(&o));
+        assert!(o.stdout.len() < 5 << 20, "{format}: {} bytes", o.stdout.len());
+    }
+}
