@@ -450,7 +450,11 @@ pub fn compare(
             ends: None,
         };
     };
-    let agree = within(x, y, t, absolute_in_base);
+    // Two estimates given as ranges already say how uncertain they are: when they do not
+    // overlap they disagree, however close their nearest ends (RMS's $31bn–$44bn against
+    // AIR's $20bn–$30bn). The tolerance is for points, which carry no width of their own.
+    let both_ranges = [a, b].iter().all(|iv| iv.low.zip(iv.high).is_some_and(|(l, h)| l < h));
+    let agree = !both_ranges && within(x, y, t, absolute_in_base);
     Comparison { agree, apart: apart(x, y), tolerance: t.to_string(), ends: Some((x, y)) }
 }
 
@@ -584,6 +588,16 @@ mod tests {
         let five = Tolerance::Relative(dec!(0.05));
         let c = compare_vals(val(&a), val(&b), &five, &five, None, &none);
         assert_eq!(c.apart, "40.8 points (5.4× apart)");
+    }
+
+    #[test]
+    fn two_ranges_that_do_not_overlap_disagree_whatever_the_tolerance() {
+        let five = Tolerance::Relative(dec!(0.05));
+        let air = Interval::new(Some(dec!(20e9)), Some(dec!(30e9)));
+        let rms = Interval::new(Some(dec!(31e9)), Some(dec!(44e9)));
+        assert!(!compare(&air, &rms, &five, None, &none).agree);
+        // A point 3% from a range's end still agrees: it has no width of its own.
+        assert!(compare(&air, &Interval::point(dec!(31e9)), &five, None, &none).agree);
     }
 
     #[test]
