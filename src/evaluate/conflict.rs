@@ -55,7 +55,9 @@ figure, within the metric's tolerance.
 
 ## Why
 Two outlets quoting one source differently means at least one misquotes it: the error a
-fact-checker most wants to catch, and the one with a clear correction.
+fact-checker most wants to catch, and the one with a clear correction. The same numbers in
+another currency are a misquote too, even when the conversion lands near the original
+(\"€17bn–€25bn\" for AIR's \"$17bn–$25bn\").
 
 ## Example
 AFP: \"the Kiel Institute counts $119.8 billion in aid\"; another outlet: \"$140 billion in aid,
@@ -147,6 +149,7 @@ pub fn conflicts(ctx: &Ctx<'_>) -> Vec<RawFinding> {
                 }
             }
         }
+        out.extend(currency_slips(ctx, metric, groups));
         let (loose, precise): (Vec<_>, Vec<_>) =
             by_value(groups).into_iter().partition(|(g, _)| g.loose);
         let clusters = clusters(&agree, precise);
@@ -317,6 +320,58 @@ fn star_or_all<T>(all: &[T], i: usize, weight: impl Fn(&T) -> usize) -> Vec<&T> 
 
 /// How two figures (interval, hedged) disagree; `None` when they agree.
 type Disagree<'a> = dyn Fn(Val<'_>, Val<'_>) -> Option<Comparison> + 'a;
+
+/// Outlets quoting one originator's figure with the same numbers in another currency
+/// ("€17bn–€25bn" for AIR's "$17bn–$25bn"): a misquote even when the conversion happens to
+/// land near the original. Only figures with an originator and a currency are looked at.
+fn currency_slips(
+    ctx: &Ctx<'_>,
+    metric: &crate::config::Metric,
+    groups: &[Group],
+) -> Vec<RawFinding> {
+    let named: Vec<&Group> = groups
+        .iter()
+        .filter(|g| g.own.is_some() && !originators(&g.originators).is_empty())
+        .take(PAIRWISE_LIMIT * 4)
+        .collect();
+    let mut out = Vec::new();
+    for (i, a) in named.iter().enumerate() {
+        for b in &named[i + 1..] {
+            let (Some((ca, ia)), Some((cb, ib))) = (&a.own, &b.own) else { continue };
+            if ca == cb || ia != ib || a.source == b.source {
+                continue;
+            }
+            let (oa, ob) = (originators(&a.originators), originators(&b.originators));
+            let Some(who) = oa
+                .iter()
+                .find(|x| ob.iter().any(|y| same_originator(x, y) || same_originator(y, x)))
+            else {
+                continue;
+            };
+            let show = |c: &str, iv: &Interval| {
+                crate::evaluate::show(iv, crate::extract::Kind::Money, Some(c))
+            };
+            out.push(RawFinding {
+                code: Code::Misquote,
+                severity: metric.severity,
+                message: format!(
+                    "{}: {who} quoted in two currencies: {} ({}) vs {} ({}): the same numbers in {ca} and {cb}",
+                    metric.id,
+                    show(ca, ia),
+                    ctx.source_names[a.source],
+                    show(cb, ib),
+                    ctx.source_names[b.source],
+                ),
+                rule: metric.id.clone(),
+                rule_location: Some(metric.location.to_string()),
+                metrics: vec![metric.id.clone()],
+                claims: a.members.iter().chain(&b.members).copied().collect(),
+                sides: vec![ctx.side(a, &[a.source]), ctx.side(b, &[b.source])],
+            });
+        }
+    }
+    out
+}
 
 /// Figures of one metric that agree with each other, from any number of sources.
 #[derive(Clone)]
@@ -680,6 +735,39 @@ mod tests {
                 (Code::Revision, vec![2, 3]),
             ]
         );
+    }
+
+    #[test]
+    fn one_originators_numbers_in_another_currency_are_a_misquote() {
+        let fig = |claim: usize, usd: i64, own: (&str, i64)| Fig {
+            source: claim,
+            claim,
+            interval: Interval::new(Some(Decimal::from(usd)), Some(Decimal::from(usd + 8))),
+            hedge: Some(Hedge::Range),
+            kind: Kind::Money,
+            currency: Some("USD".into()),
+            originator: Some("AIR Worldwide".into()),
+            own: Some((
+                own.0.into(),
+                Interval::new(Some(Decimal::from(own.1)), Some(Decimal::from(own.1 + 8))),
+            )),
+            as_of: None,
+        };
+        let rules = crate::config::Rules::parse(
+            "rules.toml",
+            "[[metric]]\nid = \"losses\"\nkind = \"money\"\nnear = [\"losses\"]\n",
+        )
+        .unwrap();
+        let names: Vec<String> = vec!["a".into(), "b".into()];
+        let abs = |_: &Tolerance| None;
+        // $17bn–$25bn, and €17bn–€25bn (which converts to $20bn–$28bn and overlaps).
+        let figs = vec![fig(0, 17, ("USD", 17)), fig(1, 20, ("EUR", 17))];
+        let ctx =
+            Ctx { rules: &rules, groups: vec![group(&figs)], source_names: &names, abs: &abs };
+        let found = conflicts(&ctx);
+        assert_eq!(found.len(), 1);
+        assert_eq!(found[0].code, Code::Misquote);
+        assert!(found[0].message.contains("quoted in two currencies"), "{}", found[0].message);
     }
 
     fn figure() -> impl Strategy<Value = F> {
