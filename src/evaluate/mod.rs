@@ -82,6 +82,31 @@ impl Code {
         }
     }
 
+    /// A short title: what went wrong, in a few words (SARIF's `shortDescription`).
+    pub fn title(self) -> &'static str {
+        match self {
+            Code::CrossSourceConflict => "Sources disagree on a figure",
+            Code::Misquote => "Outlets quote one originator differently",
+            Code::OriginatorsDisagree => "Originators of a figure disagree",
+            Code::Revision => "An originator revised its figure",
+            Code::WithinSourceConflict => "A source contradicts itself",
+            Code::AtMostViolated => "A part exceeds its whole",
+            Code::SumMismatch => "Parts do not add up to the total",
+            Code::AgreeViolated => "Two metrics that should match do not",
+            Code::FxInconsistent => "An inline conversion uses an unlikely rate",
+        }
+    }
+
+    /// What the code checks, in one paragraph: the "What it checks" section of [`Code::doc`]
+    /// (SARIF's `fullDescription`).
+    pub fn summary(self) -> String {
+        let doc = self.doc();
+        let what = doc.split("## ").find(|s| s.starts_with("What it checks")).unwrap_or(doc);
+        let body = what.trim_start_matches("What it checks").trim();
+        let first = body.split("\n\n").next().unwrap_or(body);
+        first.split_whitespace().collect::<Vec<_>>().join(" ")
+    }
+
     /// A disagreement between figures of one metric (its claims get the `conflict` verdict).
     pub fn is_conflict(self) -> bool {
         matches!(

@@ -8,7 +8,6 @@ use std::str::FromStr;
 
 use crate::finding::{BaselineState, Report};
 
-pub mod codes;
 pub mod concise;
 pub mod github;
 pub mod html;
@@ -21,8 +20,6 @@ pub mod table;
 mod sample;
 #[cfg(test)]
 pub(crate) use sample::{rendered, sample_report};
-
-pub use codes::code_help;
 
 /// Output formats of `crosscheck check`. Clap-free: the CLI maps its flag onto this.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
