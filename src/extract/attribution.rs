@@ -88,6 +88,10 @@ fn attributions(text: &str, sentence: (usize, usize)) -> Vec<Attribution> {
             }
             continue;
         }
+        // Neither a source noun nor a reporting verb (most words: one look-up says so).
+        if !cue_shape(t) {
+            continue;
+        }
         if source_noun(t) {
             if let Some((who, relative, subject)) = owner(&ws, i) {
                 out.push(Attribution { at, who, verb: false, relative, subject });
@@ -144,11 +148,10 @@ fn verb_speaker(ws: &[Word<'_>], v: usize, verb: Verb) -> Option<Found> {
     while k > 0 && adverb(lower(ws[k - 1].text, &mut buf)) {
         k -= 1;
     }
-    let before = ws.get(k.wrapping_sub(1)).map_or("", |w| lower(w.text, &mut buf)).to_string();
+    let before = ws.get(k.wrapping_sub(1)).map_or("", |w| lower(w.text, &mut buf));
     let ing = ws[v].text.ends_with("ing");
-    let passive =
-        matches!(before.as_str(), "is" | "are" | "was" | "were" | "be" | "been" | "being") && !ing;
-    let perfect = matches!(before.as_str(), "has" | "have" | "had");
+    let passive = matches!(before, "is" | "are" | "was" | "were" | "be" | "been" | "being") && !ing;
+    let perfect = matches!(before, "has" | "have" | "had");
     if next == "by" {
         return phrase_after(ws, v + 2).map(|who| (who, None, None));
     }
@@ -235,16 +238,18 @@ fn subject_ending(ws: &[Word<'_>], end: usize) -> Option<Found> {
             && capitalized(ws[start].text)
             && capitalized(ws[start - 2].text);
         // `countries like Uganda`, `officials in Mexico`, `a group of 134 countries`.
-        let group_before = start >= 2 && {
-            let mut pb = [0; 24];
-            let p = lower(ws[start - 2].text, &mut pb);
-            (start == 2 || !capitalized(ws[start - 2].text))
-                && (anonymous_noun(p) || p.len() > 3 && p.ends_with('s') && !p.ends_with("ss"))
+        let group_before = || {
+            start >= 2 && {
+                let mut pb = [0; 24];
+                let p = lower(ws[start - 2].text, &mut pb);
+                (start == 2 || !capitalized(ws[start - 2].text))
+                    && (anonymous_noun(p) || p.len() > 3 && p.ends_with('s') && !p.ends_with("ss"))
+            }
         };
         let inner = matches!(lw, "like" | "in" | "at" | "from")
             && start < end
             && capitalized(ws[start].text)
-            && (lw == "like" || group_before)
+            && (lw == "like" || group_before())
             || count_word(t) && start < end && start >= 2 && ws[start - 2].text == "of";
         if !named_and
             && !inner
@@ -390,7 +395,7 @@ fn owner(ws: &[Word<'_>], n: usize) -> Option<Found> {
         let t = ws[k - 1].text;
         let lw = lower(t, &mut buf);
         if let Some(stem) = possessive(t) {
-            if matches!(stem.to_ascii_lowercase().as_str(), "it" | "its") {
+            if stem.eq_ignore_ascii_case("it") || stem.eq_ignore_ascii_case("its") {
                 return None;
             }
             // The owner is the phrase that ends in the possessive.
@@ -530,7 +535,8 @@ fn classify(ws: &[Word<'_>], a: usize, b: usize) -> Option<Speaker> {
     if body.is_empty() {
         return None;
     }
-    let head = lower(body[body.len() - 1].text, &mut buf).to_string();
+    let mut head_buf = [0; 24];
+    let head = lower(body[body.len() - 1].text, &mut head_buf);
     // A capital that only opens the sentence (`Developing countries`) is no name.
     let proper = |i: usize| {
         let w = body[i].text;
@@ -542,23 +548,20 @@ fn classify(ws: &[Word<'_>], a: usize, b: usize) -> Option<Speaker> {
                 && !w.chars().skip(1).any(char::is_uppercase))
     };
     let any_proper = (0..body.len()).any(proper);
-    let text_of = |ws: &[Word<'_>]| -> String {
-        super::collapse_whitespace(&ws.iter().map(|w| w.text).collect::<Vec<_>>().join(" "))
-    };
-    if anonymous_noun(&head) && !proper(body.len() - 1) {
+    if anonymous_noun(head) && !proper(body.len() - 1) {
         return Some(Speaker::Named(text_of(phrase)));
     }
     if !any_proper {
         return match det {
-            Some(true) if role_noun(&head) => Some(Speaker::Third(true)),
-            Some(true) if document_noun(&head) => None,
+            Some(true) if role_noun(head) => Some(Speaker::Third(true)),
+            Some(true) if document_noun(head) => None,
             // `the least developed countries`, `the developing world`.
-            Some(true) if head.ends_with('s') || group_noun(&head) => {
+            Some(true) if head.ends_with('s') || group_noun(head) => {
                 Some(Speaker::Named(text_of(body)))
             }
             Some(_) => None,
             // Bare groups: `economists`, `some developing countries`.
-            None if head.ends_with('s') && body.len() <= 5 && !document_noun(&head) => {
+            None if head.ends_with('s') && body.len() <= 5 && !document_noun(head) => {
                 Some(Speaker::Named(text_of(body)))
             }
             None => None,
@@ -566,10 +569,10 @@ fn classify(ws: &[Word<'_>], a: usize, b: usize) -> Option<Speaker> {
     }
     let head_proper = proper(body.len() - 1);
     if !head_proper {
-        if det == Some(true) && role_noun(&head) {
+        if det == Some(true) && role_noun(head) {
             return Some(Speaker::Third(true));
         }
-        if document_noun(&head) {
+        if document_noun(head) {
             return None;
         }
         // `A Ukrainian source`, `analysts for Goldman Sachs`.
@@ -608,7 +611,7 @@ pub(super) fn speakers(text: &str, sents: &[(usize, usize)], cued: &[bool], clai
         cued.iter().map(|&cued| if cued { None } else { Some(Vec::new()) }).collect();
     // Most texts have no quote mark at all: one search says so.
     let quotes = memchr::memchr3(b'"', 0x9C, 0x9D, text.as_bytes()).is_some();
-    let mut doc = Doc { text, quotes };
+    let mut doc = Doc { text, quotes, before: Vec::new() };
     let mut quoted: Vec<Option<Option<String>>> = vec![None; sents.len()];
     let mut acronyms: Vec<(String, String)> = Vec::new();
     for c in claims.iter_mut() {
@@ -681,6 +684,19 @@ fn choose<'a>(list: &'a [Attribution], c: &Claim, text: &str) -> Option<&'a Attr
         (Some(b), Some(a)) => Some(if c.start - b.at <= a.at - c.end { b } else { a }),
         (b, a) => b.or(a),
     }
+}
+
+/// The words of `ws` apart by single spaces, as [`crate::text::collapse_whitespace`] would give
+/// them joined: each word's own whitespace, if any, collapsed too.
+fn text_of(ws: &[Word<'_>]) -> String {
+    let mut out = String::with_capacity(ws.iter().map(|w| w.text.len() + 1).sum());
+    for piece in ws.iter().flat_map(|w| w.text.split_whitespace()) {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(piece);
+    }
+    out
 }
 
 #[cfg(test)]

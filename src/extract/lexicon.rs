@@ -1047,12 +1047,18 @@ pub(crate) fn change_verb(w: &str) -> bool {
     )
 }
 
-/// `w` lower-cased (ASCII letters only) in `buf`, without allocating, for matching against
-/// the lexicon's word lists. A word longer than `buf` comes back empty: no entry is that long.
-pub(crate) fn lower<'b>(w: &str, buf: &'b mut [u8; 24]) -> &'b str {
+/// `w` lower-cased (ASCII letters only) in `buf` (or `w` itself, if it has no capital),
+/// without allocating, for matching against the lexicon's word lists. A word longer than `buf` comes back empty: no entry is that long.
+pub(crate) fn lower<'b>(w: &'b str, buf: &'b mut [u8; 24]) -> &'b str {
     let Some(out) = buf.get_mut(..w.len()) else { return "" };
-    out.copy_from_slice(w.as_bytes());
-    out.make_ascii_lowercase();
+    // Most words are lower case already: no copy.
+    if !w.bytes().any(|b| b.is_ascii_uppercase()) {
+        return w;
+    }
+    // A byte loop: a word is too short for a call to `memcpy` to pay.
+    for (o, &c) in out.iter_mut().zip(w.as_bytes()) {
+        *o = c.to_ascii_lowercase();
+    }
     // Lower-casing ASCII bytes keeps UTF-8 valid.
     std::str::from_utf8(out).unwrap_or("")
 }

@@ -8,7 +8,8 @@
 use rust_decimal::Decimal;
 use serde::Serialize;
 
-// The claim's sentence, as its JSON and the attribution pass see it.
+// Whitespace collapsing, which the tests check against `split_whitespace`.
+#[cfg(test)]
 use crate::text::collapse_whitespace;
 
 /// A table of 256 byte classes built at compile time: `byte_classes!(|b| class of b)`.

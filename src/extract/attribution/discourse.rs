@@ -53,6 +53,10 @@ pub(super) struct Doc<'a> {
     pub(super) text: &'a str,
     /// The text has a quote mark somewhere.
     pub(super) quotes: bool,
+    /// For each sentence start that [`Doc::last_named`] has looked back from, the names
+    /// verbs give in the two sentences before it, nearest first: each claim of a sentence
+    /// asks the same.
+    pub(super) before: Vec<(usize, Vec<String>)>,
 }
 
 impl Doc<'_> {
@@ -86,17 +90,34 @@ impl Doc<'_> {
         current: &[Attribution],
         pos: usize,
     ) -> Option<String> {
-        let mut names: Vec<String> = Vec::new();
-        let mut add = |list: &[Attribution], before: usize| {
-            for a in list {
-                if let (Speaker::Named(n), true, true) = (&a.who, a.verb, a.at < before) {
-                    if !names.iter().any(|m| m.eq_ignore_ascii_case(n)) {
-                        names.push(n.clone());
-                    }
-                }
+        let k = match self.before.iter().position(|(s, _)| *s == start) {
+            Some(k) => k,
+            None => {
+                let names = self.named_before(start);
+                self.before.push((start, names));
+                self.before.len() - 1
             }
         };
-        add(current, pos);
+        let mut names: Vec<&String> = Vec::new();
+        fn spoken(a: &Attribution, pos: usize) -> Option<&String> {
+            match (&a.who, a.verb, a.at < pos) {
+                (Speaker::Named(n), true, true) => Some(n),
+                _ => None,
+            }
+        }
+        // Those named before `pos` in this sentence, then those of the two before.
+        for n in current.iter().filter_map(|a| spoken(a, pos)).chain(&self.before[k].1) {
+            if !names.iter().any(|m| m.eq_ignore_ascii_case(n)) {
+                names.push(n);
+            }
+        }
+        (names.len() == 1).then(|| names[0].clone())
+    }
+
+    /// The names verbs give in the two sentences before the one at `start`, nearest first
+    /// (repeats kept).
+    fn named_before(&self, start: usize) -> Vec<String> {
+        let mut names = Vec::new();
         // The two sentences before, split from the text just before this one (from a line
         // start where there is one near), not from the whole text.
         let text = self.text;
@@ -110,9 +131,13 @@ impl Doc<'_> {
         }
         let spans = super::super::sentence::sentences(&text[from..start]);
         for &(a, b) in spans.iter().rev().take(2) {
-            add(&attributions(text, (from + a, from + b)), usize::MAX);
+            for a in attributions(text, (from + a, from + b)) {
+                if let (Speaker::Named(n), true) = (a.who, a.verb) {
+                    names.push(n);
+                }
+            }
         }
-        (names.len() == 1).then(|| names.remove(0))
+        names
     }
 
     /// The speaker of the quote around `pos`: named after its closing mark (`…,” X said`) or

@@ -197,3 +197,35 @@ fn groups_placed_by_a_preposition() {
     // A preposition before a name is no subject.
     assert_eq!(who("Prices rose in Norway, said 2% more."), None);
 }
+
+#[test]
+fn names_are_joined_as_whitespace_collapses_them() {
+    let t = "Swiss  Re 's\u{a0}analysts";
+    for base in [0, 3] {
+        let ws = words(t, base);
+        for a in 0..ws.len() {
+            for b in a..=ws.len() {
+                let joined = ws[a..b].iter().map(|w| w.text).collect::<Vec<_>>().join(" ");
+                assert_eq!(text_of(&ws[a..b]), crate::text::collapse_whitespace(&joined));
+            }
+        }
+    }
+    // A possessive's stem may be empty (`'s`).
+    let empty = Word { start: 0, end: 0, text: "" };
+    let re = Word { start: 1, end: 3, text: "Re" };
+    assert_eq!(text_of(&[empty, re]), "Re");
+}
+
+#[test]
+fn cue_words_pass_their_shape_filter() {
+    for (list, verb) in REPORTING_VERBS {
+        for w in list {
+            assert_eq!(reporting_verb(w), Some(verb), "{w}");
+        }
+    }
+    for w in SOURCE_NOUNS {
+        assert!(source_noun(w), "{w}");
+    }
+    assert_eq!(reporting_verb("Said"), None);
+    assert!(!source_noun("Data") && !source_noun("date") && !source_noun("calculationz"));
+}

@@ -22,30 +22,147 @@ pub(super) enum Verb {
     For,
 }
 
-pub(super) fn reporting_verb(w: &str) -> Option<Verb> {
-    // Most words fail on length or case before any comparison.
+/// The reporting verbs, by how each finds its speaker ([`reporting_verb`]).
+pub(super) const REPORTING_VERBS: [(&[&str], Verb); 6] = [
+    (
+        &[
+            "said",
+            "says",
+            "say",
+            "told",
+            "tells",
+            "wrote",
+            "writes",
+            "tweeted",
+            "posted",
+            "testified",
+            "declared",
+            "asserted",
+            "argued",
+            "argues",
+            "insisted",
+            "insists",
+            "warned",
+            "explained",
+            "stated",
+            "claimed",
+            "reported",
+            // Machine rewrites of `said` and `told` (`mentioned`, `instructed the FT`).
+            "mentioned",
+            "advised",
+            "instructed",
+        ],
+        Verb::Say,
+    ),
+    (
+        &[
+            "estimated",
+            "estimating",
+            "projected",
+            "projecting",
+            "forecasted",
+            "forecasting",
+            "predicted",
+            "predicts",
+            "calculated",
+            "calculates",
+            "announced",
+            "announces",
+            "confirmed",
+            "confirms",
+            "concluded",
+            "concludes",
+            "demanded",
+            "demanding",
+            "requested",
+            "requesting",
+            "expects",
+            "suggested",
+            "suggests",
+            "found",
+            "revised",
+        ],
+        Verb::Report,
+    ),
+    (
+        &[
+            "estimates",
+            "estimate",
+            "forecast",
+            "forecasts",
+            "projects",
+            "states",
+            "claims",
+            "reports",
+            "demands",
+            "counts",
+        ],
+        Verb::Ambiguous,
+    ),
+    (&["added", "adds", "noted", "notes"], Verb::Clausal),
+    (&["put", "puts", "pegged", "pegs", "placed", "places", "valued", "values"], Verb::Put),
+    (&["asked", "ask", "asking", "called", "calls", "calling"], Verb::For),
+];
+
+/// Nouns for what a source publishes ([`source_noun`]).
+pub(super) const SOURCE_NOUNS: [&str; 18] = [
+    "estimate",
+    "estimates",
+    "forecast",
+    "forecasts",
+    "projection",
+    "projections",
+    "data",
+    "figures",
+    "filing",
+    "report",
+    "range",
+    "update",
+    "analysis",
+    "assessment",
+    "survey",
+    "calculation",
+    "calculations",
+    "tally",
+];
+
+/// Bit `last - b'a'` of entry `len * 26 + first - b'a'` is set if a reporting verb or a
+/// source noun of `len` bytes starts with `first` and ends with `last`: most words of prose
+/// are turned away by one look-up, before any string comparison.
+static CUE_SHAPES: [u32; 13 * 26] = {
+    let mut t = [0; 13 * 26];
+    let mut k = 0;
+    while k <= REPORTING_VERBS.len() {
+        let list: &[&str] =
+            if k < REPORTING_VERBS.len() { REPORTING_VERBS[k].0 } else { &SOURCE_NOUNS };
+        let mut i = 0;
+        while i < list.len() {
+            let b = list[i].as_bytes();
+            t[b.len() * 26 + (b[0] - b'a') as usize] |= 1 << (b[b.len() - 1] - b'a');
+            i += 1;
+        }
+        k += 1;
+    }
+    t
+};
+
+/// Whether `w` has the length and the first and last letters of a reporting verb or a
+/// source noun (lower case, 3 to 12 bytes).
+pub(super) fn cue_shape(w: &str) -> bool {
     let b = w.as_bytes();
-    if !(3..=11).contains(&b.len()) || !b[0].is_ascii_lowercase() {
+    if !(3..=12).contains(&b.len()) {
+        return false;
+    }
+    let (first, last) = (b[0].wrapping_sub(b'a'), b[b.len() - 1].wrapping_sub(b'a'));
+    first < 26 && last < 26 && CUE_SHAPES[b.len() * 26 + usize::from(first)] & (1 << last) != 0
+}
+
+pub(super) fn reporting_verb(w: &str) -> Option<Verb> {
+    // Most words fail on length, case or their first and last letters before any comparison.
+    if !cue_shape(w) {
         return None;
     }
-    Some(match w {
-        "said" | "says" | "say" | "told" | "tells" | "wrote" | "writes" | "tweeted" | "posted"
-        | "testified" | "declared" | "asserted" | "argued" | "argues" | "insisted" | "insists"
-        | "warned" | "explained" | "stated" | "claimed" | "reported" => Verb::Say,
-        "estimated" | "estimating" | "projected" | "projecting" | "forecasted" | "forecasting"
-        | "predicted" | "predicts" | "calculated" | "calculates" | "announced" | "announces"
-        | "confirmed" | "confirms" | "concluded" | "concludes" | "demanded" | "demanding"
-        | "requested" | "requesting" | "expects" | "suggested" | "suggests" | "found"
-        | "revised" => Verb::Report,
-        "estimates" | "estimate" | "forecast" | "forecasts" | "projects" | "states" | "claims"
-        | "reports" | "demands" | "counts" => Verb::Ambiguous,
-        "added" | "adds" | "noted" | "notes" => Verb::Clausal,
-        // Machine rewrites of `said` and `told` (`mentioned`, `instructed the FT`).
-        "mentioned" | "advised" | "instructed" => Verb::Say,
-        "put" | "puts" | "pegged" | "pegs" | "placed" | "places" | "valued" | "values" => Verb::Put,
-        "asked" | "ask" | "asking" | "called" | "calls" | "calling" => Verb::For,
-        _ => return None,
-    })
+    REPORTING_VERBS.iter().find(|(words, _)| words.contains(&w)).map(|&(_, verb)| verb)
 }
 
 /// Verbs for what a source does to its own estimate (`PCS ups its estimate`).
@@ -84,28 +201,7 @@ pub(super) fn revision_verb(w: &str) -> bool {
 
 /// Nouns for what a source publishes: `Kiel Institute's estimate`, `data from X`.
 pub(super) fn source_noun(w: &str) -> bool {
-    w.as_bytes().first().is_some_and(u8::is_ascii_lowercase)
-        && matches!(
-            w,
-            "estimate"
-                | "estimates"
-                | "forecast"
-                | "forecasts"
-                | "projection"
-                | "projections"
-                | "data"
-                | "figures"
-                | "filing"
-                | "report"
-                | "range"
-                | "update"
-                | "analysis"
-                | "assessment"
-                | "survey"
-                | "calculation"
-                | "calculations"
-                | "tally"
-        )
+    cue_shape(w) && SOURCE_NOUNS.contains(&w)
 }
 
 /// Heads of phrases that name a document or a deal, never a speaker (`the post`,
@@ -366,14 +462,25 @@ pub(super) fn never_in_name(w: &str) -> bool {
 /// A figure or a number word (`$5bn`, `trillion`, `three`): never part of a speaker.
 pub(super) fn has_digit(w: &str) -> bool {
     // `G77`, `COP29` are names; `$5bn`, `US$5bn`, `5%`, `1.3trn` are figures.
+    // Byte tests first: a character is decoded only for a word that opens with one.
     let b = w.as_bytes();
-    b.first().is_some_and(u8::is_ascii_digit)
-        || w.contains('$')
-        || w.starts_with(['€', '£', '¥', '₹', '+', '-', '−'])
-        || (b.len() <= 3 && b.iter().any(u8::is_ascii_digit))
-        // Scale words (`trillion`, `bn`, `lakh`) start with one of few letters: most words
-        // are settled without lower-casing.
+    let Some(&first) = b.first() else { return false };
+    // One plain loop: `<[u8]>::contains` sets up a memchr, too much for a word.
+    let (mut dollar, mut digit, mut letters) = (false, false, true);
+    for &c in b {
+        dollar |= c == b'$';
+        digit |= c.is_ascii_digit();
+        letters &= c.is_ascii_alphabetic();
+    }
+    first.is_ascii_digit()
+        || matches!(first, b'+' | b'-')
+        || dollar
+        || first >= 0x80 && w.starts_with(['€', '£', '¥', '₹', '−'])
+        || (b.len() <= 3 && digit)
+        // Scale words (`trillion`, `bn`, `lakh`) are letters only and start with one of few
+        // letters: most words are settled without lower-casing.
         || (2..=9).contains(&b.len())
+            && letters
             && matches!(b[0] | 0x20, b'h' | b't' | b'l' | b'm' | b'c' | b'k' | b'b')
             && super::super::lexicon::scale(lower(w, &mut [0; 24])).is_some()
 }
@@ -386,7 +493,11 @@ pub(super) fn count_word(w: &str) -> bool {
 }
 
 pub(super) fn capitalized(w: &str) -> bool {
-    w.starts_with(char::is_uppercase)
+    match w.as_bytes().first() {
+        Some(&b) if b.is_ascii() => b.is_ascii_uppercase(),
+        Some(_) => w.starts_with(char::is_uppercase),
+        None => false,
+    }
 }
 
 pub(super) fn possessive(w: &str) -> Option<&str> {
@@ -432,7 +543,7 @@ pub(super) fn words(text: &str, base: usize) -> Vec<Word<'_>> {
         match (part, start) {
             (true, None) => start = Some(i),
             (false, Some(s)) => {
-                out.push(Word { start: base + s, end: base + i, text: &text[s..i] });
+                out.push(word(text, base, s, i));
                 start = None;
             }
             _ => {}
@@ -444,22 +555,26 @@ pub(super) fn words(text: &str, base: usize) -> Vec<Word<'_>> {
         i += width;
     }
     if let Some(s) = start {
-        out.push(Word { start: base + s, end: base + text.len(), text: &text[s..] });
-    }
-    // Trailing sentence periods belong to no word.
-    for w in &mut out {
-        let stem = w.text.strip_suffix('.').unwrap_or("");
-        let initial = stem.len() == 1 && stem.bytes().all(|b| b.is_ascii_uppercase());
-        let abbreviation = matches!(
-            stem,
-            "Inc" | "Co" | "Corp" | "Ltd" | "Jr" | "Sr" | "Dr" | "Mr" | "Mrs" | "Ms"
-        );
-        if !stem.is_empty() && !stem.contains('.') && !initial && !abbreviation {
-            w.text = &w.text[..w.text.len() - 1];
-            w.end -= 1;
-        }
+        out.push(word(text, base, s, text.len()));
     }
     out
+}
+
+/// The word `text[s..e]`, at `base + s`: a trailing sentence period belongs to no word.
+#[inline(always)]
+fn word(text: &str, base: usize, s: usize, e: usize) -> Word<'_> {
+    let t = &text[s..e];
+    let mut w = Word { start: base + s, end: base + e, text: t };
+    // Most words have no period: settled on one byte.
+    let Some(stem) = t.strip_suffix('.') else { return w };
+    let initial = stem.len() == 1 && stem.bytes().all(|b| b.is_ascii_uppercase());
+    let abbreviation =
+        matches!(stem, "Inc" | "Co" | "Corp" | "Ltd" | "Jr" | "Sr" | "Dr" | "Mr" | "Mrs" | "Ms");
+    if !stem.is_empty() && !stem.contains('.') && !initial && !abbreviation {
+        w.text = stem;
+        w.end -= 1;
+    }
+    w
 }
 
 /// Classes of bytes for [`words`]: part of a word, a clause mark (a word of its own),
