@@ -25,7 +25,8 @@ pub enum RulesCommand {
     Validate,
     /// Say in words what each metric matches and what each rule checks.
     Explain {
-        /// Only this metric (and the rules that name it).
+        /// Only this metric (and the rules that name it), this `[[rule]]`, or this finding
+        /// code.
         metric: Option<String>,
         /// Describe every finding code (what it checks, why, an example) instead; needs no
         /// rules file.
@@ -103,8 +104,17 @@ pub fn run(args: RulesArgs) -> Result<ExitStatus> {
             Ok(ExitStatus::Clean)
         }
         RulesCommand::Explain { metric: Some(id), .. } => {
+            // A rule id or a finding code works too.
+            if let Some(r) = rules.relation(&id) {
+                writeln!(out, "{}", rules.explain_relation(r))?;
+                return Ok(ExitStatus::Clean);
+            }
+            if let Some(code) = Code::parse(&id) {
+                writeln!(out, "{}", code_doc(code))?;
+                return Ok(ExitStatus::Clean);
+            }
             let Some(m) = rules.metric(&id) else {
-                writeln!(err, "error: no metric `{id}` in {}", rules.file)?;
+                writeln!(err, "error: no metric, rule or finding code `{id}` in {}", rules.file)?;
                 if let Some(s) = rules.suggest_metric(&id) {
                     writeln!(err, "  = help: did you mean `{s}`?")?;
                 }

@@ -329,6 +329,39 @@ impl Rules {
             })
             .collect();
         rules.warnings.extend(missing);
+        // Globs that match no file, and sources with nothing to compare: warnings at load, not
+        // only an error when `check` runs.
+        if let Some(at) = text.find("sources") {
+            for g in &rules.sources {
+                let matched = crate::sources::expand_globs(&rules.dir, std::slice::from_ref(g))
+                    .is_ok_and(|files| !files.is_empty());
+                if !matched {
+                    rules.warnings.push(
+                        Diagnostic::warning(
+                            "empty-glob",
+                            &file,
+                            format!("`sources` glob `{g}` matches no file"),
+                        )
+                        .with_span(Some(at..at + "sources".len()))
+                        .with_hint(format!("globs are relative to {}", rules.dir.display())),
+                    );
+                }
+            }
+            if rules.metrics.is_empty() {
+                rules.warnings.push(
+                    Diagnostic::warning(
+                        "no-metrics",
+                        &file,
+                        "`sources` are given but no `[[metric]]`: nothing will be compared"
+                            .to_string(),
+                    )
+                    .with_span(Some(at..at + "sources".len()))
+                    .with_hint(
+                        "add a [[metric]] (crosscheck init writes a commented example)".to_string(),
+                    ),
+                );
+            }
+        }
         Ok(rules)
     }
 

@@ -175,3 +175,18 @@ fn metric_scope_min_max_hedges_sources_and_unit_synonyms() {
         .collect();
     assert!(unlinked.iter().any(|w| w.contains("outside their scope")), "{unlinked:?}");
 }
+
+#[test]
+fn validation_warns_of_empty_globs_and_missing_metrics_and_explain_knows_rules_and_codes() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    std::fs::write(d.join("rules.toml"), "sources = [\"articles/*.txt\"]\n").unwrap();
+    let o = run(d, &["rules", "validate"]);
+    let err = crate::util::stderr(&o);
+    assert!(err.contains("empty-glob") && err.contains("articles/*.txt"), "{err}");
+    assert!(err.contains("no-metrics"), "{err}");
+    let explained = stdout(&run(&root(), &["rules", "explain", "demand-vs-total-aid"]));
+    assert!(explained.contains("us-demand") && explained.contains("us-aid-total"), "{explained}");
+    let code = stdout(&run(&root(), &["rules", "explain", "misquote"]));
+    assert!(code.contains("What it checks"), "{code}");
+}
