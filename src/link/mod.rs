@@ -204,7 +204,7 @@ impl Linker {
             self.longest_phrases(&mut hits);
             let breaks = hard_breaks(text, sentence);
             for k in i..j {
-                let (lo, hi) = clause(claims, k, i, j, &breaks, sentence);
+                let (lo, hi) = clause(text, claims, k, i, j, &breaks, sentence);
                 let (links, miss) = self.links_for(text, &claims[k], k, claims, (lo, hi), &hits);
                 out[k] = (links.clone(), if links.is_empty() { miss } else { None });
             }
@@ -417,6 +417,9 @@ fn word_count(s: &str) -> usize {
 fn hard_breaks(text: &str, sentence: (usize, usize)) -> Vec<usize> {
     let s = &text[sentence.0..sentence.1];
     let mut out = Vec::new();
+    // Inside a dashed aside that restates the figure ("40,000 acres – or around 16,200
+    // hectares – have burned"), neither dash is a break.
+    let mut in_aside = false;
     for (i, c) in s.char_indices() {
         let spaced = s[i + c.len_utf8()..].starts_with(char::is_whitespace);
         let is_break = match c {
@@ -426,9 +429,21 @@ fn hard_breaks(text: &str, sentence: (usize, usize)) -> Vec<usize> {
             '-' => s[i..].starts_with("--") && s[i + 2..].starts_with(char::is_whitespace),
             _ => false,
         };
-        if is_break {
-            out.push(sentence.0 + i);
+        if !is_break {
+            continue;
         }
+        if matches!(c, '—' | '–' | '-') {
+            if in_aside {
+                in_aside = false;
+                continue;
+            }
+            let after = s[i..].trim_start_matches(['—', '–', '-']).trim_start();
+            if after.starts_with("or ") {
+                in_aside = true;
+                continue;
+            }
+        }
+        out.push(sentence.0 + i);
     }
     out
 }
@@ -442,6 +457,7 @@ fn restates_previous(claims: &[Claim], k: usize, i: usize) -> bool {
 
 /// The clause of claim `k` (claims `i..j` share its sentence).
 fn clause(
+    text: &str,
     claims: &[Claim],
     k: usize,
     i: usize,
@@ -455,13 +471,26 @@ fn clause(
     let (cs, ce) = (claims[first].start, claims[last].end);
     let mut lo = sentence.0;
     let mut hi = sentence.1;
-    // Neighbouring amounts bound the clause; years ("since 2022") do not.
-    let bounds = |c: &Claim| c.unit.as_deref() != Some("year");
+    // Neighbouring amounts of the same kind bound the clause; years ("since 2022") and
+    // figures of another kind ("111 billion tons" beside a money claim) do not.
+    let own_kind = claims[k].kind;
+    let money = |kind: Kind| kind == Kind::Money;
+    let bounds = |c: &Claim| c.unit.as_deref() != Some("year") && money(c.kind) == money(own_kind);
     if let Some(prev) = claims[i..first].iter().rev().find(|c| bounds(c)) {
         lo = lo.max(prev.end);
     }
-    if let Some(next) = claims[last + 1..j].iter().find(|c| bounds(c)) {
-        hi = hi.min(next.start);
+    // A figure in a dashed "or" aside restates this one ("40,000 acres – or around 16,200
+    // hectares –"): it does not end this one's clause.
+    let aside = |n: usize| {
+        // What follows the last dash before the figure: "or", "or about" (the hedge may be
+        // part of the figure), after the first figure's noun ("acres – or around").
+        let between = &text[claims[n - 1].end..claims[n].start];
+        let dashed = between.contains(['—', '–']) || between.contains(" - ");
+        let tail = between.rsplit(['—', '–', '-']).next().unwrap_or("").trim();
+        dashed && (tail == "or" || tail.starts_with("or "))
+    };
+    if let Some(next) = (last + 1..j).find(|&n| bounds(&claims[n]) && !aside(n)) {
+        hi = hi.min(claims[next].start);
     }
     for &b in breaks {
         if b < cs {
@@ -579,6 +608,30 @@ not = ["humanitarian", "financial"]
         let links = Linker::new(&r.metrics).link(text, &claims);
         let ids: Vec<&str> = links[0].iter().map(|l| r.metrics[l.metric].id.as_str()).collect();
         assert_eq!(ids, vec!["old-goal"]);
+    }
+
+    #[test]
+    fn an_or_aside_between_dashes_and_a_figure_of_another_kind_do_not_cut_the_clause() {
+        let r = Rules::parse(
+            "rules.toml",
+            "[[metric]]\nid = \"burned\"\nkind = \"count\"\nnear = [\"burned\"]\n\
+             [[metric]]\nid = \"cost\"\nkind = \"money\"\nnear = [\"cost\"]\n",
+        )
+        .unwrap();
+        let ids = |text: &str| -> Vec<Vec<String>> {
+            let claims = crate::extract::extract(text);
+            Linker::new(&r.metrics)
+                .link(text, &claims)
+                .iter()
+                .map(|ls| ls.iter().map(|l| r.metrics[l.metric].id.clone()).collect())
+                .collect()
+        };
+        assert_eq!(
+            ids("More than 40,000 acres – or around 16,200 hectares – have burned."),
+            vec![vec!["burned".to_string()], vec!["burned".to_string()]]
+        );
+        let got = ids("The cost was $5 billion for 111 million tons of grain.");
+        assert_eq!(got[0], vec!["cost".to_string()]);
     }
 
     #[test]
