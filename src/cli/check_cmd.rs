@@ -35,6 +35,10 @@ pub struct CheckArgs {
     /// Table: list every claim of each finding, with its sentence (not a few per side).
     #[arg(long, short)]
     pub verbose: bool,
+    /// After the report, count the findings per code and per metric (on stderr when the
+    /// report goes to --output or is not a table).
+    #[arg(long)]
+    pub statistics: bool,
     /// Date for sources with no `published` date (YYYY-MM-DD), for currency conversion.
     #[arg(long, value_name = "DATE")]
     pub as_of: Option<jiff::civil::Date>,
@@ -132,6 +136,14 @@ pub fn run(args: CheckArgs) -> Result<ExitStatus> {
         Some(path) => crate::atomic::write_atomic_with(path, |f| render(f))
             .with_context(|| format!("cannot write {}", path.display()))?,
         None => render(&mut std::io::stdout().lock())?,
+    }
+    if args.statistics {
+        let stats = report::statistics(&report);
+        if format == Format::Table && args.output.is_none() {
+            write!(std::io::stdout().lock(), "\n{stats}")?;
+        } else {
+            write!(std::io::stderr().lock(), "{stats}")?;
+        }
     }
     let failing = report
         .findings

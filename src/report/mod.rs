@@ -101,6 +101,35 @@ pub fn render_table(report: &Report, out: &mut dyn Write, style: TableStyle) -> 
 
 pub use table::Style as TableStyle;
 
+/// `--statistics`: how many findings per code and per metric (new ones in brackets), most
+/// first, as ruff prints them: where to start triage.
+pub fn statistics(report: &Report) -> String {
+    use std::collections::BTreeMap;
+    let mut codes: BTreeMap<&str, (usize, usize)> = BTreeMap::new();
+    let mut metrics: BTreeMap<&str, (usize, usize)> = BTreeMap::new();
+    for f in &report.findings {
+        let new = usize::from(f.baseline == crate::finding::BaselineState::New);
+        let e = codes.entry(&f.code).or_default();
+        e.0 += 1;
+        e.1 += new;
+        for m in &f.metrics {
+            let e = metrics.entry(m).or_default();
+            e.0 += 1;
+            e.1 += new;
+        }
+    }
+    let table = |title: &str, counts: BTreeMap<&str, (usize, usize)>| {
+        let mut rows: Vec<(&str, (usize, usize))> = counts.into_iter().collect();
+        rows.sort_by(|a, b| b.1 .0.cmp(&a.1 .0).then(a.0.cmp(b.0)));
+        let mut s = format!("{title}\n");
+        for (name, (n, new)) in rows {
+            s.push_str(&format!("{n:>6}  {name} ({new} new)\n"));
+        }
+        s
+    };
+    format!("{}\n{}", table("Findings by code", codes), table("Findings by metric", metrics))
+}
+
 /// `"2 sources, 14 claims, 4 linked, 3 findings (2 new)"`, shared by the human formats.
 pub(crate) fn summary_line(report: &Report) -> String {
     let s = &report.summary;

@@ -190,3 +190,14 @@ fn validation_warns_of_empty_globs_and_missing_metrics_and_explain_knows_rules_a
     let code = stdout(&run(&root(), &["rules", "explain", "misquote"]));
     assert!(code.contains("What it checks"), "{code}");
 }
+
+#[test]
+fn statistics_count_findings_per_code_and_metric() {
+    let text = stdout(&run(&root(), &["check", "--statistics"]));
+    assert!(text.contains("Findings by code") && text.contains("agree-violated (6 new)"), "{text}");
+    assert!(text.contains("Findings by metric") && text.contains("us-aid-total"), "{text}");
+    // With another format, the counts go to stderr and the report stays clean.
+    let o = run(&root(), &["check", "--statistics", "--format", "json"]);
+    assert!(crate::util::stderr(&o).contains("Findings by code"));
+    serde_json::from_slice::<serde_json::Value>(&o.stdout).unwrap();
+}
