@@ -607,17 +607,17 @@ fn classify(ws: &[Word<'_>], a: usize, b: usize) -> Option<Speaker> {
 /// Fills `attributed_to` on `claims`. `cued[k]` is false for a sentence known to hold no
 /// [`attribution_cue`] word (so it names no speaker itself, though a quote around it may).
 pub(super) fn speakers(text: &str, sents: &[(usize, usize)], cued: &[bool], claims: &mut [Claim]) {
-    let mut cache: Vec<Option<Vec<Attribution>>> =
-        cued.iter().map(|&cued| if cued { None } else { Some(Vec::new()) }).collect();
     // Most texts have no quote mark at all: one search says so.
     let quotes = memchr::memchr3(b'"', 0x9C, 0x9D, text.as_bytes()).is_some();
-    let mut doc = Doc { text, quotes, before: Vec::new() };
+    let mut doc =
+        Doc { text, sents, cued, memo: vec![None; sents.len()], quotes, before: Vec::new() };
     let mut quoted: Vec<Option<Option<String>>> = vec![None; sents.len()];
     let mut acronyms: Vec<(String, String)> = Vec::new();
     for c in claims.iter_mut() {
         let idx = sents.partition_point(|s| s.1 <= c.start).min(sents.len().saturating_sub(1));
         let Some(&s) = sents.get(idx) else { continue };
-        let list = cache[idx].get_or_insert_with(|| attributions(text, s));
+        let list = doc.attributions_of(idx);
+        let list = &list[..];
         let found = choose(list, c, text).cloned();
         let who = match found {
             // A speaker inside a quote is reported by the quote's speaker.

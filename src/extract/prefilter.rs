@@ -140,7 +140,10 @@ impl Prefilter {
                     let first = i;
                     i = letters_end(b, i).min(end);
                     let len = i - first;
-                    if (2..=MAX_KEY).contains(&len) && self.trigger_word(lower_key(b, first, len)) {
+                    if (2..=MAX_KEY).contains(&len)
+                        && trigger_shape(b[first], b[i - 1], len)
+                        && self.trigger_word(lower_key(b, first, len))
+                    {
                         return Some(first);
                     }
                 }
@@ -228,6 +231,28 @@ fn mix(key: u128) -> u64 {
 #[inline(always)]
 fn filter_bit(mixed: u64) -> usize {
     (mixed >> (64 - (SLOTS / 2).trailing_zeros() - FILTER_BITS)) as usize & ((1 << FILTER_BITS) - 1)
+}
+
+/// Bit `last - b'a'` of entry `len * 26 + first - b'a'` is set if a trigger word of `len`
+/// bytes starts with `first` and ends with `last`: most words of prose are turned away by
+/// one look-up, before their key is loaded and hashed.
+static TRIGGER_SHAPES: [u32; (MAX_KEY + 1) * 26] = {
+    let mut t = [0; (MAX_KEY + 1) * 26];
+    let mut i = 0;
+    while i < lexicon::TRIGGER_WORDS.len() {
+        let b = lexicon::TRIGGER_WORDS[i].as_bytes();
+        t[b.len() * 26 + (b[0] - b'a') as usize] |= 1 << (b[b.len() - 1] - b'a');
+        i += 1;
+    }
+    t
+};
+
+/// Whether a word of ASCII letters of `len` bytes (at most [`MAX_KEY`]), first `first` and
+/// last `last` in any case, has the shape of a trigger word.
+#[inline(always)]
+fn trigger_shape(first: u8, last: u8, len: usize) -> bool {
+    let (first, last) = ((first | 0x20).wrapping_sub(b'a'), (last | 0x20).wrapping_sub(b'a'));
+    first < 26 && last < 26 && TRIGGER_SHAPES[len * 26 + usize::from(first)] & (1 << last) != 0
 }
 
 const HIGH_BITS: u64 = 0x8080_8080_8080_8080;

@@ -133,8 +133,19 @@ impl<'a> Scanner<'a> {
 
     /// Whether the sentence may name a speaker: it has an attribution cue word
     /// ([`super::context::attribution_cue`]), or text the tokenizer skipped.
+    ///
+    /// Attribution reads a verb or a source noun only in lower case (`Said`, `Data` open a
+    /// sentence, and name no speaker there), and `according`, `response` in any case: a cue
+    /// word in other cases does not count.
     pub(crate) fn cued(&self) -> bool {
-        self.skipped || self.flags.iter().any(|f| f & prefilter::CUE != 0)
+        self.skipped
+            || self.flags.iter().zip(self.toks.iter()).any(|(f, t)| {
+                f & prefilter::CUE != 0 && {
+                    let lw = &self.lower[t.start..t.end];
+                    self.text.as_bytes()[t.start..t.end] == *lw.as_bytes()
+                        || matches!(lw, "according" | "response")
+                }
+            })
     }
 
     /// Hands the buffers back for the next sentence.
@@ -293,9 +304,9 @@ impl<'a> Scanner<'a> {
             }
             // COP29, COP 28: the climate conference's number.
             if i > 0
+                && self.raw(i - 1) == "COP"
                 && self.is_word(i - 1)
                 && self.climate_summit("COP", i - 1)
-                && self.raw(i - 1) == "COP"
             {
                 dead = true;
             }

@@ -92,10 +92,13 @@ pub(crate) fn tokenize_into(text: &str, toks: &mut Vec<Tok>) -> bool {
         // A line break inside a sentence is a space: the sentence splitter ends sentences at
         // the line breaks that end them (`sentence::hard_newline`).
         if c == b' ' || c == b'\t' || c == b'\r' || c == b'\n' {
-            let end =
-                i + b[i..].iter().take_while(|c| matches!(c, b' ' | b'\t' | b'\r' | b'\n')).count();
-            // A word hyphenated at a line's end ("three-\nyear") goes on, glued, on the next.
-            if !crate::text::hyphen_wrap(b, i, end) {
+            let mut end = i + 1;
+            while end < b.len() && matches!(b[end], b' ' | b'\t' | b'\r' | b'\n') {
+                end += 1;
+            }
+            // A word hyphenated at a line's end ("three-\nyear") goes on, glued, on the next
+            // (most gaps follow no `-`: settled before the call).
+            if !(i >= 2 && b[i - 1] == b'-' && crate::text::hyphen_wrap(b, i, end)) {
                 gap = true;
             }
             i = end;

@@ -3,6 +3,7 @@
 
 use super::vocab::{capitalized, is_clause_mark, words};
 use super::{attributions, Attribution, Speaker};
+use std::rc::Rc;
 
 /// A group named in the plural (`analysts`, `three people`), not a name (`Goldman Sachs`).
 pub(super) fn plural(name: &str) -> bool {
@@ -51,6 +52,13 @@ pub(super) fn expand_acronym(text: &str, name: String) -> String {
 /// The text around a claim, for what pronouns and quotes need from outside its sentence.
 pub(super) struct Doc<'a> {
     pub(super) text: &'a str,
+    /// The sentences scanned, and whether each may name a speaker (`false`: it holds no
+    /// [`super::attribution_cue`], so it has no attributions).
+    pub(super) sents: &'a [(usize, usize)],
+    pub(super) cued: &'a [bool],
+    /// The attributions of each of `sents` read so far: the sentences before a pronoun and
+    /// around a quote are mostly ones already read.
+    pub(super) memo: Vec<Option<Rc<Vec<Attribution>>>>,
     /// The text has a quote mark somewhere.
     pub(super) quotes: bool,
     /// For each sentence start that [`Doc::last_named`] has looked back from, the names
@@ -60,9 +68,28 @@ pub(super) struct Doc<'a> {
 }
 
 impl Doc<'_> {
+    /// [`attributions`] of the sentence `span`, read once.
+    pub(super) fn attributions_at(&mut self, span: (usize, usize)) -> Rc<Vec<Attribution>> {
+        match self.sents.binary_search(&span) {
+            Ok(k) => self.attributions_of(k),
+            Err(_) => Rc::new(attributions(self.text, span)),
+        }
+    }
+
+    /// [`attributions`] of the scanned sentence `sents[k]`, read once.
+    pub(super) fn attributions_of(&mut self, k: usize) -> Rc<Vec<Attribution>> {
+        let span = self.sents[k];
+        if let Some(list) = &self.memo[k] {
+            return list.clone();
+        }
+        let list = Rc::new(if self.cued[k] { attributions(self.text, span) } else { Vec::new() });
+        self.memo[k] = Some(list.clone());
+        list
+    }
+
     /// The attributions of the sentence at `pos`, split from the lines around it (not from
     /// the whole text, which a long text would pay for at every quote).
-    pub(super) fn sentence_at(&mut self, pos: usize) -> Vec<Attribution> {
+    pub(super) fn sentence_at(&mut self, pos: usize) -> Rc<Vec<Attribution>> {
         let text = self.text;
         let b = text.as_bytes();
         let lo = floor_boundary(text, pos.saturating_sub(LOOK_BACK));
@@ -78,8 +105,10 @@ impl Doc<'_> {
             _ => hi,
         };
         let spans = super::super::sentence::sentences(&text[from..to]);
-        let Some(&(a, z)) = spans.iter().find(|s| s.1 + from > pos) else { return Vec::new() };
-        attributions(text, (from + a, from + z))
+        let Some(&(a, z)) = spans.iter().find(|s| s.1 + from > pos) else {
+            return Rc::default();
+        };
+        self.attributions_at((from + a, from + z))
     }
 
     /// The one speaker a verb names in the sentence before `pos` and in the two sentences
@@ -116,7 +145,7 @@ impl Doc<'_> {
 
     /// The names verbs give in the two sentences before the one at `start`, nearest first
     /// (repeats kept).
-    fn named_before(&self, start: usize) -> Vec<String> {
+    fn named_before(&mut self, start: usize) -> Vec<String> {
         let mut names = Vec::new();
         // The two sentences before, split from the text just before this one (from a line
         // start where there is one near), not from the whole text.
@@ -131,9 +160,9 @@ impl Doc<'_> {
         }
         let spans = super::super::sentence::sentences(&text[from..start]);
         for &(a, b) in spans.iter().rev().take(2) {
-            for a in attributions(text, (from + a, from + b)) {
-                if let (Speaker::Named(n), true) = (a.who, a.verb) {
-                    names.push(n);
+            for a in self.attributions_at((from + a, from + b)).iter() {
+                if let (Speaker::Named(n), true) = (&a.who, a.verb) {
+                    names.push(n.clone());
                 }
             }
         }
@@ -152,7 +181,10 @@ impl Doc<'_> {
         let window = &b[from..pos];
         // Most claims have no quote mark before them: one search says so.
         memchr::memchr3(b'"', 0x9C, 0x9D, window)?;
-        let para = memchr::memmem::rfind(window, b"\n\n").map_or(from, |i| from + i + 2);
+        // The last blank line (`\n\n`), found from its second line break.
+        let para = memchr::memrchr_iter(b'\n', window)
+            .find(|&j| j > 0 && window[j - 1] == b'\n')
+            .map_or(from, |j| from + j + 1);
         let (open, close) = quote_around(text, para, pos)?;
         let named = |a: &Attribution| match &a.who {
             Speaker::Named(n) => Some(n.clone()),

@@ -3,6 +3,7 @@
 //! sentence into words and clause marks.
 
 use super::super::lexicon::lower;
+use super::super::prefilter::letters_end;
 
 /// How a reporting verb finds its speaker.
 #[derive(Clone, Copy, PartialEq, Debug)]
@@ -334,129 +335,121 @@ pub(super) fn group_noun(w: &str) -> bool {
     )
 }
 
+/// The words of [`clause_word`].
+const CLAUSE_WORDS: [&str; 20] = [
+    "that", "which", "who", "whose", "and", "but", "or", "when", "where", "as", "while", "because",
+    "after", "before", "if", "though", "although", "since", "until", "so",
+];
+
+/// The words of [`preposition`].
+const PREPOSITIONS: [&str; 26] = [
+    "in", "on", "at", "to", "from", "with", "by", "over", "under", "about", "into", "than", "like",
+    "per", "during", "against", "between", "through", "without", "within", "across", "of", "for",
+    "up", "off", "out",
+];
+
+/// The words of [`auxiliary`].
+const AUXILIARIES: [&str; 23] = [
+    "is", "are", "was", "were", "be", "been", "being", "has", "have", "had", "will", "would",
+    "could", "can", "may", "might", "shall", "should", "must", "does", "do", "did", "not",
+];
+
+/// The words of [`adverb`].
+const ADVERBS: [&str; 19] = [
+    "now",
+    "also",
+    "first",
+    "then",
+    "still",
+    "already",
+    "just",
+    "again",
+    "earlier",
+    "later",
+    "once",
+    "upward",
+    "upwards",
+    "downward",
+    "downwards",
+    "further",
+    "today",
+    "yesterday",
+    "tonight",
+];
+
+/// The words of [`weekday`].
+const WEEKDAYS: [&str; 7] =
+    ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"];
+
+/// The function-word lists by class bit ([`function_class`]).
+const FUNCTION_LISTS: [(&[&str], u8); 5] =
+    [(&CLAUSE_WORDS, 1), (&PREPOSITIONS, 2), (&AUXILIARIES, 4), (&ADVERBS, 8), (&WEEKDAYS, 16)];
+
+/// Entry `(len * 26 + first) * 26 + last` (letters from `a`) is the union of the class bits
+/// of the function words of that length, first and last letter: most words meet none, and
+/// are settled by one look-up before any string comparison.
+static FUNCTION_SHAPES: [u8; 13 * 26 * 26] = {
+    let mut t = [0; 13 * 26 * 26];
+    let mut k = 0;
+    while k < FUNCTION_LISTS.len() {
+        let (list, bit) = FUNCTION_LISTS[k];
+        let mut i = 0;
+        while i < list.len() {
+            let b = list[i].as_bytes();
+            t[(b.len() * 26 + (b[0] - b'a') as usize) * 26 + (b[b.len() - 1] - b'a') as usize] |=
+                bit;
+            i += 1;
+        }
+        k += 1;
+    }
+    t
+};
+
+/// The classes of function word (bits of [`FUNCTION_LISTS`]) `w` may be, by its length and
+/// its first and last letters (lower case, at most 12 bytes).
+fn function_class(w: &str) -> u8 {
+    let b = w.as_bytes();
+    if !(1..=12).contains(&b.len()) {
+        return 0;
+    }
+    let (first, last) = (b[0].wrapping_sub(b'a'), b[b.len() - 1].wrapping_sub(b'a'));
+    if first >= 26 || last >= 26 {
+        return 0;
+    }
+    FUNCTION_SHAPES[(b.len() * 26 + usize::from(first)) * 26 + usize::from(last)]
+}
+
 pub(super) fn is_clause_mark(w: &str) -> bool {
     matches!(w, "," | ";" | ":" | "\"" | "“" | "”" | "(" | ")" | "—" | "–")
 }
 
 pub(super) fn clause_word(w: &str) -> bool {
-    matches!(
-        w,
-        "that"
-            | "which"
-            | "who"
-            | "whose"
-            | "and"
-            | "but"
-            | "or"
-            | "when"
-            | "where"
-            | "as"
-            | "while"
-            | "because"
-            | "after"
-            | "before"
-            | "if"
-            | "though"
-            | "although"
-            | "since"
-            | "until"
-            | "so"
-    )
+    function_class(w) & 1 != 0 && CLAUSE_WORDS.contains(&w)
 }
 
 pub(super) fn preposition(w: &str) -> bool {
-    matches!(
-        w,
-        "in" | "on"
-            | "at"
-            | "to"
-            | "from"
-            | "with"
-            | "by"
-            | "over"
-            | "under"
-            | "about"
-            | "into"
-            | "than"
-            | "like"
-            | "per"
-            | "during"
-            | "against"
-            | "between"
-            | "through"
-            | "without"
-            | "within"
-            | "across"
-            | "of"
-            | "for"
-            | "up"
-            | "off"
-            | "out"
-    )
+    function_class(w) & 2 != 0 && PREPOSITIONS.contains(&w)
 }
 
 /// Auxiliaries and copulas: between a subject and its verb, never in a name.
 pub(super) fn auxiliary(w: &str) -> bool {
-    matches!(
-        w,
-        "is" | "are"
-            | "was"
-            | "were"
-            | "be"
-            | "been"
-            | "being"
-            | "has"
-            | "have"
-            | "had"
-            | "will"
-            | "would"
-            | "could"
-            | "can"
-            | "may"
-            | "might"
-            | "shall"
-            | "should"
-            | "must"
-            | "does"
-            | "do"
-            | "did"
-            | "not"
-    )
+    function_class(w) & 4 != 0 && AUXILIARIES.contains(&w)
 }
 
 /// Adverbs that sit between a subject and its verb (`now projects`, `previously announced`).
 pub(super) fn adverb(w: &str) -> bool {
-    matches!(
-        w,
-        "now"
-            | "also"
-            | "first"
-            | "then"
-            | "still"
-            | "already"
-            | "just"
-            | "again"
-            | "earlier"
-            | "later"
-            | "once"
-            | "upward"
-            | "upwards"
-            | "downward"
-            | "downwards"
-            | "further"
-            | "today"
-            | "yesterday"
-            | "tonight"
-    ) || (w.len() > 4 && w.ends_with("ly") && w.bytes().all(|b| b.is_ascii_lowercase()))
+    function_class(w) & 8 != 0 && ADVERBS.contains(&w)
+        || (w.len() > 4 && w.ends_with("ly") && w.bytes().all(|b| b.is_ascii_lowercase()))
 }
 
 pub(super) fn weekday(w: &str) -> bool {
-    matches!(w, "monday" | "tuesday" | "wednesday" | "thursday" | "friday" | "saturday" | "sunday")
+    function_class(w) & 16 != 0 && WEEKDAYS.contains(&w)
 }
 
 /// Words that are not part of any speaker's name.
 pub(super) fn never_in_name(w: &str) -> bool {
-    auxiliary(w) || preposition(w) && !matches!(w, "of" | "for") || weekday(w)
+    function_class(w) & (2 | 4 | 16) != 0
+        && (auxiliary(w) || preposition(w) && !matches!(w, "of" | "for") || weekday(w))
 }
 
 /// A figure or a number word (`$5bn`, `trillion`, `three`): never part of a speaker.
@@ -465,12 +458,15 @@ pub(super) fn has_digit(w: &str) -> bool {
     // Byte tests first: a character is decoded only for a word that opens with one.
     let b = w.as_bytes();
     let Some(&first) = b.first() else { return false };
-    // One plain loop: `<[u8]>::contains` sets up a memchr, too much for a word.
+    // Most words are ASCII letters only, settled eight bytes at a time; the rest by one plain
+    // loop (`<[u8]>::contains` sets up a memchr, too much for a word).
     let (mut dollar, mut digit, mut letters) = (false, false, true);
-    for &c in b {
-        dollar |= c == b'$';
-        digit |= c.is_ascii_digit();
-        letters &= c.is_ascii_alphabetic();
+    if letters_end(b, 0) != b.len() {
+        for &c in b {
+            dollar |= c == b'$';
+            digit |= c.is_ascii_digit();
+            letters &= c.is_ascii_alphabetic();
+        }
     }
     first.is_ascii_digit()
         || matches!(first, b'+' | b'-')
