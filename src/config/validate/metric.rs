@@ -17,34 +17,13 @@ impl Ctx<'_> {
         } else if !e.dropped("id") {
             self.missing(&e.span, place, "id", "add a kebab-case id, e.g. id = \"us-aid-total\"");
         }
-        let kind = match &raw.kind {
-            Some(k) => match k.get_ref().as_str() {
-                "money" => Some(Kind::Money),
-                "percent" => Some(Kind::Percent),
-                "number" => Some(Kind::Number),
-                "count" => Some(Kind::Count),
-                other => {
-                    self.invalid_word(
-                        k.span(),
-                        "kind",
-                        other,
-                        &["money", "percent", "number", "count"],
-                    );
-                    None
-                }
-            },
-            None => {
-                if !e.dropped("kind") {
-                    self.missing(
-                        &e.span,
-                        place,
-                        "kind",
-                        "add kind = \"money\", \"percent\", \"number\" or \"count\"",
-                    );
-                }
-                None
-            }
-        };
+        let kinds = ["money", "percent", "number", "count"];
+        let kind = self.kind_word(raw.kind.as_ref(), &e, place, &kinds).map(|w| match w {
+            "money" => Kind::Money,
+            "percent" => Kind::Percent,
+            "number" => Kind::Number,
+            _ => Kind::Count,
+        });
         if let (Some(unit), Some(k)) = (&raw.unit, kind) {
             if k != Kind::Count {
                 self.error(

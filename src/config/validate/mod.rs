@@ -368,6 +368,35 @@ impl Ctx<'_> {
         }
     }
 
+    /// The `kind` of a table, one of `allowed`; an unknown word or a missing key is reported
+    /// (a key dropped for its type already was).
+    fn kind_word<T>(
+        &mut self,
+        raw: Option<&Spanned<String>>,
+        e: &Elem<T>,
+        place: &str,
+        allowed: &[&'static str],
+    ) -> Option<&'static str> {
+        match raw {
+            Some(k) => {
+                let found = allowed.iter().copied().find(|w| *w == k.get_ref().as_str());
+                if found.is_none() {
+                    self.invalid_word(k.span(), "kind", k.get_ref(), allowed);
+                }
+                found
+            }
+            None => {
+                if !e.dropped("kind") {
+                    let quoted: Vec<String> = allowed.iter().map(|w| format!("\"{w}\"")).collect();
+                    let (last, rest) = quoted.split_last().expect("kinds to choose from");
+                    let hint = format!("add kind = {} or {last}", rest.join(", "));
+                    self.missing(&e.span, place, "kind", &hint);
+                }
+                None
+            }
+        }
+    }
+
     fn missing(&mut self, span: &Option<Span>, place: &str, key: &str, hint: &str) {
         self.error("missing-key", span.clone(), format!("`{place}` without `{key}`")).hint =
             Some(hint.to_owned());

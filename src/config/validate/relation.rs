@@ -25,26 +25,7 @@ impl Ctx<'_> {
             );
         }
         let severity = self.severity(&raw.severity);
-        let kind_word = match &raw.kind {
-            Some(k) => match k.get_ref().as_str() {
-                w @ ("at-most" | "agree" | "sum") => Some(w),
-                other => {
-                    self.invalid_word(k.span(), "kind", other, &["at-most", "agree", "sum"]);
-                    None
-                }
-            },
-            None => {
-                if !e.dropped("kind") {
-                    self.missing(
-                        &e.span,
-                        place,
-                        "kind",
-                        "add kind = \"at-most\", \"agree\" or \"sum\"",
-                    );
-                }
-                None
-            }
-        };
+        let kind_word = self.kind_word(raw.kind.as_ref(), &e, place, &["at-most", "agree", "sum"]);
         // Check references whatever the kind, so a typo is reported even if `kind` is wrong.
         let mut refs: Vec<&Spanned<String>> = Vec::new();
         refs.extend(raw.left.iter().chain(raw.right.iter()));
