@@ -160,6 +160,8 @@ pub struct Metric {
     pub also: Vec<String>,
     /// None may occur in the claim's clause.
     pub not: Vec<String>,
+    /// None may occur anywhere in the claim's sentence (`not-sentence`).
+    pub not_sentence: Vec<String>,
     /// Overrides `[tolerance] default`.
     pub tolerance: Option<Tolerance>,
     /// Overrides `[tolerance] hedged` (the allowance when either figure is hedged).

@@ -78,6 +78,7 @@ pub struct RawMetric {
     pub near: Option<Spanned<Vec<Spanned<String>>>>,
     pub also: Option<Spanned<Vec<Spanned<String>>>>,
     pub not: Option<Spanned<Vec<Spanned<String>>>>,
+    pub not_sentence: Option<Spanned<Vec<Spanned<String>>>>,
     pub tolerance: Option<Spanned<String>>,
     pub hedged: Option<Spanned<String>>,
     pub severity: Option<Spanned<String>>,

@@ -30,6 +30,8 @@ enum Role {
     Near,
     Also,
     Not,
+    /// `not-sentence`: anywhere in the sentence, it vetoes.
+    NotSentence,
 }
 
 /// Why a claim joined a metric.
@@ -75,6 +77,8 @@ pub enum Why {
     OutsideClause((String, usize)),
     /// A `not` word at least as near as its nearest `near` word.
     Vetoed((String, usize), (String, usize)),
+    /// A `near` word, but a `not-sentence` word in the sentence.
+    SentenceVeto((String, usize), String),
     /// A `near` word, but none of its `also` words in the sentence.
     NoAlso((String, usize)),
     /// No metric of the claim's kind has a word in the sentence.
@@ -86,7 +90,10 @@ pub enum Why {
 impl Why {
     fn distance(&self) -> usize {
         match self {
-            Why::OutsideClause((_, d)) | Why::Vetoed((_, d), _) | Why::NoAlso((_, d)) => *d,
+            Why::OutsideClause((_, d))
+            | Why::Vetoed((_, d), _)
+            | Why::SentenceVeto((_, d), _)
+            | Why::NoAlso((_, d)) => *d,
             Why::NoWords | Why::NoMetric(_) => usize::MAX,
         }
     }
@@ -108,6 +115,10 @@ impl Miss {
                 "{metric}\"{w}\" {} away, but its not word \"{v}\" ({} away) is as near or nearer",
                 words(*d),
                 words(*vd)
+            ),
+            Why::SentenceVeto((w, d), v) => format!(
+                "{metric}\"{w}\" {} away, but its not-sentence word \"{v}\" is in the sentence",
+                words(*d)
             ),
             Why::NoAlso((w, d)) => format!(
                 "{metric}\"{w}\" {} away, but none of its also words is in the sentence",
@@ -134,9 +145,12 @@ impl Linker {
         let mut patterns = Vec::new();
         let mut roles = Vec::new();
         for (m, metric) in metrics.iter().enumerate() {
-            for (role, words) in
-                [(Role::Near, &metric.near), (Role::Also, &metric.also), (Role::Not, &metric.not)]
-            {
+            for (role, words) in [
+                (Role::Near, &metric.near),
+                (Role::Also, &metric.also),
+                (Role::Not, &metric.not),
+                (Role::NotSentence, &metric.not_sentence),
+            ] {
                 for w in words {
                     let w = w.trim();
                     if !w.is_empty() {
@@ -257,6 +271,7 @@ impl Linker {
             let mut near: Option<(String, usize)> = None;
             let mut outside: Option<(String, usize)> = None;
             let mut not_word: Option<(String, usize)> = None;
+            let mut sentence_veto: Option<(String, usize)> = None;
             let mut also: Option<String> = None;
             for &(p, s, e) in hits {
                 let (pm, role) = self.roles[p];
@@ -283,10 +298,16 @@ impl Linker {
                     Role::Also if also.is_none() => {
                         also = Some(text[s..e].to_string());
                     }
+                    Role::NotSentence if sentence_veto.is_none() => {
+                        sentence_veto = Some(word());
+                    }
                     _ => {}
                 }
             }
             let why = match (&near, &not_word) {
+                (Some(n), _) if sentence_veto.is_some() => {
+                    Some(Why::SentenceVeto(n.clone(), sentence_veto.clone().unwrap_or_default().0))
+                }
                 (None, _) => outside.map(Why::OutsideClause),
                 (Some(n), Some(v)) if v.1 <= n.1 => Some(Why::Vetoed(n.clone(), v.clone())),
                 (Some(n), _) if *has_also && also.is_none() => Some(Why::NoAlso(n.clone())),
@@ -632,6 +653,20 @@ not = ["humanitarian", "financial"]
         );
         let got = ids("The cost was $5 billion for 111 million tons of grain.");
         assert_eq!(got[0], vec!["cost".to_string()]);
+    }
+
+    #[test]
+    fn a_not_sentence_word_anywhere_in_the_sentence_vetoes() {
+        let r = Rules::parse(
+            "rules.toml",
+            "[[metric]]\nid = \"aid\"\nkind = \"money\"\nnear = [\"aid\"]\nnot-sentence = [\"Katrina\"]\n",
+        )
+        .unwrap();
+        let text = "The aid reached $5 billion, the most since Katrina. The aid was $6 billion.";
+        let claims = crate::extract::extract(text);
+        let links = Linker::new(&r.metrics).link(text, &claims);
+        assert!(links[0].is_empty());
+        assert_eq!(links[1].len(), 1);
     }
 
     #[test]

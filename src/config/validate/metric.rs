@@ -123,7 +123,12 @@ impl Ctx<'_> {
             self.sources(Some(s)).into_iter().map(|g| g.get_ref().clone()).collect()
         });
         let id = raw.id.as_ref()?.get_ref().clone();
+        let not_sentence = raw
+            .not_sentence
+            .as_ref()
+            .map_or_else(Vec::new, |n| self.words(n, "not-sentence", Required::MayBeEmpty));
         Some(Metric {
+            not_sentence,
             units,
             min,
             max,
