@@ -439,6 +439,15 @@ pub(crate) fn write_csv_record(out: &mut dyn Write, fields: &[String]) -> io::Re
         if i > 0 {
             out.write_all(b",")?;
         }
+        // A text cell a spreadsheet would run as a formula (`=HYPERLINK(…)` in a sentence)
+        // gets a leading `'`, as OWASP advises; numbers (`-5000000000`) stay numbers.
+        let guarded;
+        let f = if f.starts_with(['=', '+', '-', '@', '\t', '\r']) && f.parse::<f64>().is_err() {
+            guarded = format!("'{f}");
+            guarded.as_str()
+        } else {
+            f.as_str()
+        };
         if f.contains([',', '"', '\r', '\n']) {
             write!(out, "\"{}\"", f.replace('"', "\"\""))?;
         } else {

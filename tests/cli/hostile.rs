@@ -588,3 +588,19 @@ fn escape_sequences_from_sources_are_not_printed_raw() {
         assert!(out.contains("$9 billion") || out.contains("$9bn"), "{format}: {out}");
     }
 }
+
+/// A sentence a spreadsheet would run as a formula reaches extract's CSV as text.
+#[test]
+fn csv_cells_that_look_like_formulas_are_guarded() {
+    let dir = tempfile::tempdir().unwrap();
+    let f = dir.path().join("a.txt");
+    fs::write(
+        &f,
+        "=HYPERLINK(\"http://x\") said the aid was $5 billion. It fell by -$2 billion.\n",
+    )
+    .unwrap();
+    let o = crate::util::run(dir.path(), &["extract", "--format", "csv", "a.txt"]);
+    let out = String::from_utf8_lossy(&o.stdout);
+    assert!(out.contains("\"'=HYPERLINK("), "{out}");
+    assert!(!out.contains(",=") && !out.contains(",\"="), "{out}");
+}
