@@ -349,20 +349,22 @@ impl Rules {
                     );
                 }
             }
-            if rules.metrics.is_empty() {
-                rules.warnings.push(
-                    Diagnostic::warning(
-                        "no-metrics",
-                        &file,
-                        "`sources` are given but no `[[metric]]`: nothing will be compared"
-                            .to_string(),
-                    )
-                    .with_span(Some(at..at + "sources".len()))
-                    .with_hint(
-                        "add a [[metric]] (crosscheck init writes a commented example)".to_string(),
-                    ),
-                );
-            }
+        }
+        // A rules file that compares nothing says so (an empty rules.toml used to check
+        // nothing and exit 0 without a word).
+        if rules.metrics.is_empty() {
+            let span = text.find("sources").map(|at| at..at + "sources".len());
+            rules.warnings.push(
+                Diagnostic::warning(
+                    "no-metrics",
+                    &file,
+                    "no `[[metric]]`: nothing will be compared".to_string(),
+                )
+                .with_span(span)
+                .with_hint(
+                    "add a [[metric]] (crosscheck init writes a commented example)".to_string(),
+                ),
+            );
         }
         Ok(rules)
     }
