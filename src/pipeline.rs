@@ -108,6 +108,9 @@ pub struct Pipeline<'r> {
     converter: Converter,
     /// The metrics' ids, for messages.
     metric_ids: Vec<String>,
+    /// Per metric, its `sources` scope as compiled globs (with rules.toml's folder joined
+    /// on); empty when it takes every source.
+    scope_globs: Vec<Vec<glob::Pattern>>,
 }
 
 impl<'r> Pipeline<'r> {
@@ -117,6 +120,11 @@ impl<'r> Pipeline<'r> {
             opts: opts.clone(),
             linker: Linker::new(&rules.metrics),
             metric_ids: rules.metrics.iter().map(|m| m.id.clone()).collect(),
+            scope_globs: rules
+                .metrics
+                .iter()
+                .map(|m| scope_globs(&rules.dir, &m.sources))
+                .collect(),
             converter: Converter::new(
                 &rules.currency.base,
                 rules.currency.fixed.clone(),
@@ -156,17 +164,20 @@ impl<'r> Pipeline<'r> {
         })
     }
 
-    /// Whether `claim` (normalized as `norm`, from `source`) is within metric `m`'s scope:
-    /// its `min`/`max` (the figure's interval reaches into them), `exclude-hedges` and
-    /// `sources` globs.
+    /// Whether `claim` (normalized as `norm`) is within metric `m`'s scope: its `min`/`max`
+    /// (the figure's interval reaches into them) and `exclude-hedges`; `from_source[m]` says
+    /// whether its `sources` globs take the claim's source.
     fn in_scope(
         &self,
         m: usize,
         claim: &Claim,
         norm: Option<&Normalized>,
-        source: &SourceRef,
+        from_source: &[bool],
     ) -> bool {
         let metric = &self.rules.metrics[m];
+        if !from_source[m] {
+            return false;
+        }
         if let Some(h) = claim.hedge {
             if metric.exclude_hedges.iter().any(|x| x == h.as_str()) {
                 return false;
@@ -177,21 +188,6 @@ impl<'r> Pipeline<'r> {
             if metric.min.zip(iv.high).is_some_and(|(min, high)| high < min)
                 || metric.max.zip(iv.low).is_some_and(|(max, low)| low > max)
             {
-                return false;
-            }
-        }
-        if !metric.sources.is_empty() {
-            let path = source.path.to_string_lossy().replace('\\', "/");
-            let path = path.trim_start_matches("./");
-            let dir = self.rules.dir.to_string_lossy().replace('\\', "/");
-            let matches = metric.sources.iter().any(|g| {
-                let full =
-                    if dir.is_empty() || dir == "." { g.clone() } else { format!("{dir}/{g}") };
-                [g.as_str(), full.as_str()].iter().any(|pat| {
-                    glob::Pattern::new(pat.trim_start_matches("./")).is_ok_and(|p| p.matches(path))
-                })
-            });
-            if !matches {
                 return false;
             }
         }
@@ -240,11 +236,7 @@ impl<'r> Pipeline<'r> {
                     (None, None) => false,
                 };
                 if hit {
-                    links[ci] = o
-                        .metric
-                        .map(|m| Link { metric: m, near: ("[[claim]]".into(), 0), also: None })
-                        .into_iter()
-                        .collect();
+                    links[ci] = o.metric.map(Link::by_hand).into_iter().collect();
                     used.push(oi);
                 }
             }
@@ -265,6 +257,14 @@ impl<'r> Pipeline<'r> {
         let (mut links, misses): (Vec<Vec<Link>>, Vec<Option<Miss>>) =
             self.linker.link_explained(text, &claims).into_iter().unzip();
         let overrides_used = self.apply_overrides(&source, text, &claims, &mut links, report);
+        // Which metrics' `sources` scope takes this source: once per source, not per claim.
+        let path = source.path.to_string_lossy().replace('\\', "/");
+        let path = path.trim_start_matches("./");
+        let from_source: Vec<bool> = self
+            .scope_globs
+            .iter()
+            .map(|g| g.is_empty() || g.iter().any(|p| p.matches(path)))
+            .collect();
         let date = source.date(self.opts.as_of);
         let restated_by = restated_by(&claims);
         let partner = |ci: usize| claims[ci].restates.or(restated_by[ci]);
@@ -321,7 +321,9 @@ impl<'r> Pipeline<'r> {
             let links = self.linker.exclusive(
                 links
                     .into_iter()
-                    .filter(|l| self.in_scope(l.metric, claim, norm.as_ref(), &source))
+                    .filter(|l| {
+                        l.by_hand || self.in_scope(l.metric, claim, norm.as_ref(), &from_source)
+                    })
                     .collect(),
             );
             let currency = claim.currency.and_then(|cue| normalize::resolve(cue, dollar));
@@ -363,6 +365,12 @@ impl<'r> Pipeline<'r> {
         let abs = |t: &Tolerance| absolute_in_base(t, &self.converter);
         let mut figs: Vec<Vec<Fig>> = vec![Vec::new(); rules.metrics.len()];
         for (i, it) in items.iter().enumerate() {
+            if it.links.is_empty() {
+                continue;
+            }
+            let own = own_figure(&it.claim, &rules.currency.dollar);
+            let as_of =
+                normalize::as_of::as_of(&it.report.sentence, sources[it.source].meta.published);
             for l in &it.links {
                 // The size of a change ("by $1.5bn") is not the quantity; the old value of a
                 // change ("from 84%") is not current on a quantity that changes over time.
@@ -381,11 +389,8 @@ impl<'r> Pipeline<'r> {
                     kind: it.claim.kind,
                     currency: n.currency.clone(),
                     originator: it.claim.attributed_to.clone(),
-                    own: own_figure(&it.claim, &rules.currency.dollar),
-                    as_of: normalize::as_of::as_of(
-                        &it.report.sentence,
-                        sources[it.source].meta.published,
-                    ),
+                    own: own.clone(),
+                    as_of,
                 });
             }
         }
@@ -514,6 +519,20 @@ pub fn run(rules: &Rules, sources: &[Source], opts: &Options) -> Result<Report, 
         .flat_map_iter(|chunk| chunk.iter().map(|s| pipeline.source(s)).collect::<Vec<_>>())
         .collect();
     Ok(pipeline.reduce(analyzed?))
+}
+
+/// A metric's `sources` globs, compiled: each as written and joined to rules.toml's folder
+/// (source paths are as given or walked, relative to where the command runs).
+fn scope_globs(dir: &std::path::Path, globs: &[String]) -> Vec<glob::Pattern> {
+    let dir = dir.to_string_lossy().replace('\\', "/");
+    globs
+        .iter()
+        .flat_map(|g| {
+            let full = if dir.is_empty() || dir == "." { g.clone() } else { format!("{dir}/{g}") };
+            [g.clone(), full]
+        })
+        .filter_map(|g| glob::Pattern::new(g.trim_start_matches("./")).ok())
+        .collect()
 }
 
 /// A money claim's figure in the currency its text states it in.

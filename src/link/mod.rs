@@ -43,12 +43,22 @@ pub struct Link {
     pub near: (String, usize),
     /// The `also` word found in the sentence, if the metric has `also` words.
     pub also: Option<String>,
+    /// Made by a `[[claim]]` override in rules.toml, not by words: it bypasses the metric's
+    /// scope and the choice of one metric.
+    pub by_hand: bool,
+}
+
+impl Link {
+    /// A link a `[[claim]]` override makes.
+    pub fn by_hand(metric: usize) -> Link {
+        Link { metric, near: (String::new(), 0), also: None, by_hand: true }
+    }
 }
 
 impl Link {
     /// `"aid" 2 words away; "United States" in the sentence`
     pub fn explain(&self) -> Vec<String> {
-        if self.near.0 == "[[claim]]" {
+        if self.by_hand {
             return vec!["a [[claim]] in rules.toml".into()];
         }
         let away =
@@ -220,7 +230,8 @@ impl Linker {
             for k in i..j {
                 let (lo, hi) = clause(text, claims, k, i, j, &breaks, sentence);
                 let (links, miss) = self.links_for(text, &claims[k], k, claims, (lo, hi), &hits);
-                out[k] = (links.clone(), if links.is_empty() { miss } else { None });
+                let miss = if links.is_empty() { miss } else { None };
+                out[k] = (links, miss);
             }
             i = j.max(i + 1);
         }
@@ -321,7 +332,7 @@ impl Linker {
                 continue;
             }
             let Some(near) = near else { continue };
-            links.push(Link { metric: m, near, also });
+            links.push(Link { metric: m, near, also, by_hand: false });
         }
         if links.is_empty() && miss.is_none() {
             miss = Some(Miss {

@@ -201,3 +201,52 @@ fn statistics_count_findings_per_code_and_metric() {
     assert!(crate::util::stderr(&o).contains("Findings by code"));
     serde_json::from_slice::<serde_json::Value>(&o.stdout).unwrap();
 }
+
+#[test]
+fn a_claim_override_is_not_subject_to_the_metrics_scope() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    std::fs::write(
+        d.join("rules.toml"),
+        "sources = [\"*.txt\"]\n[[metric]]\nid = \"daily\"\nkind = \"money\"\nnear = [\"a day\"]\nmin = \"1bn\"\n\
+         [[claim]]\nsource = \"a.txt\"\ntext = \"$258m\"\nmetric = \"daily\"\nreason = \"the same daily cost, measured otherwise\"\n",
+    )
+    .unwrap();
+    std::fs::write(d.join("a.txt"), "The war costs $2bn a day. Another estimate is $258m a day.\n")
+        .unwrap();
+    let (r, _) = crate::util::check_json(d, &[]);
+    let texts: Vec<&str> = r["metrics"][0]["claims"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|c| c["text"].as_str().unwrap())
+        .collect();
+    assert_eq!(texts, vec!["$2bn", "$258m"], "{r:#}");
+    assert!(r["stale_claims"].is_null(), "{r:#}");
+}
+
+#[test]
+fn a_metrics_own_hedged_tolerance_wins_over_the_global_one() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    let rules = |hedged: &str| {
+        format!(
+            "sources = [\"*.txt\"]\n[tolerance]\nhedged = \"10%\"\n\
+             [[metric]]\nid = \"aid\"\nkind = \"money\"\nnear = [\"aid\"]\ntolerance = \"0%\"\n{hedged}\n"
+        )
+    };
+    std::fs::write(d.join("a.txt"), "The aid was about $100 billion.\n").unwrap();
+    std::fs::write(d.join("b.txt"), "The aid was $106 billion.\n").unwrap();
+    // 6% apart: within the global 10% for hedged figures…
+    std::fs::write(d.join("rules.toml"), rules("")).unwrap();
+    assert_eq!(crate::util::check_json(d, &[]).1, 0);
+    // …but not within the metric's own 2%.
+    std::fs::write(d.join("rules.toml"), rules("hedged = \"2%\"")).unwrap();
+    assert_eq!(crate::util::check_json(d, &[]).1, 1);
+    // A window that is no number of days is a located error.
+    std::fs::write(d.join("rules.toml"), rules("changes = true\nwindow = -3")).unwrap();
+    let o = run(d, &["rules", "validate"]);
+    assert_eq!(o.status.code(), Some(2));
+    let err = crate::util::stderr(&o);
+    assert!(err.contains("bad-window") && err.contains("rules.toml:"), "{err}");
+}
