@@ -105,7 +105,7 @@ fn finding(report: &Report, f: &Finding, out: &mut dyn Write) -> io::Result<()> 
             if f.sides.is_empty() {
                 // No sides: the other claims themselves, a few of them.
                 let rest = f.claims.iter().enumerate().filter(|(j, _)| *j != i);
-                for (_, other) in rest.clone().take(ANNOTATIONS_PER_SIDE) {
+                for (_, other) in rest.take(ANNOTATIONS_PER_SIDE) {
                     message.push_str(&format!(
                         "\nvs {}:{}:{} “{}”",
                         other.source,
